@@ -13,6 +13,18 @@ class Term(models.Model):
         NOT_MEETING_CUE = "not_meeting_cue", _("not-a-meeting cue")
         BOILERPLATE = "boilerplate", _("boilerplate marker")
         STOP_NAME = "stop_name", _("word that is never a name")
+        POSITION_HEAD = "position_head", _("word that opens a position")
+        CHAIR_VERB = "chair_verb", _("verb whose subject chairs the meeting")
+        CHAIR_MARKER = "chair_marker", _("phrase naming the chair after it")
+        PARTICIPATION_CUE = "participation_cue", _("phrase naming people present")
+        BACKGROUND_MARKER = "background_marker", _("phrase opening another event")
+        PURPOSE_MARKER = "purpose_marker", _("phrase after which a place is a topic, not the venue")
+        VENUE_MARKER = "venue_marker", _("phrase after which a place is the venue")
+        VISIT_CUE = "visit_cue", _("word saying somebody visited a place")
+        LIBYA_CUE = "libya_cue", _("sign the story is about Libya")
+        FOREIGN_CUE = "foreign_cue", _("sign the story is about another country")
+        GIVEN_NAME = "given_name", _("common given name")
+        POSITION_PHRASE = "position_phrase", _("position or body phrase with its English form")
 
     class Language(models.TextChoices):
         ARABIC = "ar", _("Arabic")

@@ -8,6 +8,8 @@ from meetings.models import Article
 
 from . import clean, gazetteer, language, store
 from .extract import classify, dates, meeting
+from .extract.context import Context
+from .extract.lexicon import lexicon_for
 from .gazetteer import Gazetteer
 from .types import Extraction, RawArticle
 
@@ -20,8 +22,9 @@ def extract_article(raw: RawArticle, known: Gazetteer | None = None) -> Extracti
     warnings = [*raw.warnings, *document.warnings]
     if not document.body.strip():
         warnings.append("no article text found")
-    is_meeting = bool(document.body.strip()) and classify.reports_meeting(document.body, lang, known)
-    meetings = [meeting.extract_meeting(document.body, lang, published, known)] if is_meeting else []
+    context = Context(document.body, lang, lexicon_for(known))
+    is_meeting = bool(document.body.strip()) and classify.meeting_reported(context, raw.url)
+    meetings = [meeting.meeting_in(context, published)] if is_meeting else []
     return Extraction(
         path=raw.path,
         language=lang,

@@ -1,8 +1,51 @@
-"""Does the article report a meeting? Seizures, clashes, arrests, statements and decrees do not."""
+"""Does the article report a meeting? Seizures, clashes, arrests, statements and decrees are not meetings.
+
+A meeting article says, outside quoted speech, that officials met (a meeting
+cue), is not a phone call, and is about Libya: a story about Lebanon's Tripoli
+or Kuwait's interior ministry is out of scope however much it looks like ours.
+"""
 from __future__ import annotations
 
 from ingest.gazetteer import Gazetteer
 
+from .context import Context
+from .lexicon import lexicon_for
 
-def reports_meeting(body: str, language: str, gazetteer: Gazetteer) -> bool:
+
+def reports_meeting(body: str, language: str, gazetteer: Gazetteer, url: str = "") -> bool:
+    return meeting_reported(Context(body, language, lexicon_for(gazetteer)), url)
+
+
+def meeting_reported(context: Context, url: str = "") -> bool:
+    if context.first_meeting_sentence is None:
+        return False
+    lead = context.text[: context.sentences[min(len(context.sentences) - 1, 2)][1]]
+    phone = context.lexicon.pattern("not_meeting_cue", context.language, arabic_prefixes=context.language == "ar")
+    if phone and phone.search(lead):
+        return False
+    return about_libya(context, url)
+
+
+def about_libya(context: Context, url: str = "") -> bool:
+    """False only when another country is named and nothing Libyan is (Tripoli alone is ambiguous)."""
+    text = context.text
+    language = context.language
+    foreign = context.lexicon.pattern("foreign_cue", language, arabic_prefixes=language == "ar")
+    libyan = context.lexicon.pattern("libya_cue", language, arabic_prefixes=language == "ar")
+    host = url.split("/")[2] if url.count("/") >= 2 else ""
+    if host.endswith(".ly") or "libya" in host:
+        return True
+    foreign_signs = bool(foreign and foreign.search(text)) or any(
+        country in host for country in ("kuwait", "leb", "egypt", "iraq", "jordan", "saudi", "emirat", "qatar", "bahrain", "oman", "yemen", "syria", "tunis", "alger", "morocc")
+    )
+    if not foreign_signs:
+        return True
+    if libyan and libyan.search(text):
+        return True
+    pattern = context.lexicon.city_pattern
+    tripoli = {"tripoli", "طرابلس"}
+    for match in pattern.finditer(text) if pattern else ():
+        city = context.lexicon.city_by_name.get(match.group("phrase"))
+        if city and city.name_en.lower() not in tripoli and city.name_ar not in tripoli:
+            return True
     return False

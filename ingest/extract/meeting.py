@@ -7,15 +7,26 @@ from ingest.gazetteer import Gazetteer
 from ingest.types import MeetingFacts
 
 from . import dates, people, places, topics
+from .context import Context
+from .lexicon import lexicon_for
+from .names import latin_name
 
 
 def extract_meeting(body: str, language: str, published: dt.date | None, gazetteer: Gazetteer) -> MeetingFacts:
-    when = dates.meeting_date(body, language, published)
-    venue = places.find_venue(body, language, gazetteer)
-    focus, focus_evidence = places.find_focus_regions(body, language, gazetteer, venue)
-    found_topics, topic_evidence = topics.find_topics(body, language, gazetteer)
-    participants = people.find_participants(body, language, gazetteer)
+    return meeting_in(Context(body, language, lexicon_for(gazetteer)), published)
+
+
+def meeting_in(context: Context, published: dt.date | None) -> MeetingFacts:
+    when = dates.meeting_date(context.body, context.language, published)
+    venue = places.venue_in(context)
+    focus, focus_evidence = places.focus_in(context, venue)
+    found_topics, topic_evidence = topics.topics_in(context)
+    participants = people.participants_in(context)
+    for participant in participants:
+        participant.name_latin = latin_name(participant.name, context.lexicon.gazetteer)
     evidence = {"date": when.evidence, "city": venue.evidence, **focus_evidence, **topic_evidence}
+    for number, participant in enumerate(participants):
+        evidence[f"participant:{number}"] = [participant.evidence]
     return MeetingFacts(
         date=when.date,
         date_precision=when.precision,

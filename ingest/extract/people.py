@@ -1,9 +1,168 @@
-"""Participants: name without rank, rank/title, position, organization, chair or participant."""
+"""Participants: name without rank, rank/title, position, organization, chair or participant.
+
+A person named in the meeting's part of the story (the lead, or a sentence that
+says a meeting happened or who attended) takes part; one named only in
+background, or as the source of instructions, does not. The chair is who
+convened, hosted or received: the subject of «اجتمع/التقى/استقبل», "met",
+"held", or the person after «برئاسة» / "chaired by".
+"""
 from __future__ import annotations
+
+import difflib
+import re
 
 from ingest.gazetteer import Gazetteer
 from ingest.types import Participant
 
+from . import positions
+from .context import Context
+from .lexicon import lexicon_for
+from .mentions import Mention, find_mentions, tokenize
+from .text import fold_phrase
+
+# A mention right after these is somebody who sent instructions or was spoken of, not present.
+NOT_PRESENT_BEFORE = re.compile(
+    r"(?:instructions?|directives?|orders?|behalf|the late|guidance|approval|decision|decree|call)\s+(?:of|from|by)\s+(?:the\s+)?[^.;]{0,80}$"
+    r"|(?:بتعليمات|بتوجيهات|تعليمات|توجيهات|بتكليف|نيابه عن|بقرار|قرار|الراحل|المرحوم|بامر|بأمر|التزام|دعم)\s+[^.؛]{0,60}$"
+)
+
 
 def find_participants(body: str, language: str, gazetteer: Gazetteer) -> list[Participant]:
-    return []
+    context = Context(body, language, lexicon_for(gazetteer))
+    return participants_in(context)
+
+
+def participants_in(context: Context) -> list[Participant]:
+    mentions = [m for m in find_mentions_cached(context) if m.start < context.meeting_end]
+    present = [m for m in mentions if is_present(context, m)]
+    people = deduplicate(present)
+    chair = find_chair(context, people, mentions)
+    return [to_participant(context, group, chair is group) for group in people]
+
+
+def is_present(context: Context, mention: Mention) -> bool:
+    sentence = context.sentence_index(mention.start)
+    lead = first_sentence_with_people(context)
+    if sentence != lead and sentence not in context.meeting_sentences:
+        return False
+    before = context.text[context.sentences[sentence][0] : mention.position_start or mention.start]
+    return not NOT_PRESENT_BEFORE.search(before[-120:])
+
+
+def first_sentence_with_people(context: Context) -> int | None:
+    """The lead: the first sentence naming anybody, which in news is the meeting's."""
+    for mention in find_mentions_cached(context):
+        return context.sentence_index(mention.start)
+    return None
+
+
+def find_mentions_cached(context: Context) -> list[Mention]:
+    cached = context.__dict__.get("_mentions")
+    if cached is None:
+        cached = find_mentions(context)
+        context.__dict__["_mentions"] = cached
+    return cached
+
+
+def name_key(name: str) -> str:
+    """Spelling-light key: folded, particles and hyphens removed."""
+    words = fold_phrase(name.replace("-", " ")).split()
+    return " ".join(w for w in words if w not in {"al", "el", "ال"})
+
+
+def same_person(a: Mention, b: Mention) -> bool:
+    key_a, key_b = name_key(a.name), name_key(b.name)
+    if key_a.replace(" ", "") == key_b.replace(" ", ""):
+        return True
+    words_a, words_b = key_a.split(), key_b.split()
+    if words_a[0] != words_b[0]:
+        return False
+    # Same given name and a close family name: "Bushnaf" / "Bushnav", "Al-Trabelsi" / "Trabelsi".
+    return difflib.SequenceMatcher(None, " ".join(words_a[1:]), " ".join(words_b[1:])).ratio() >= 0.75
+
+
+def deduplicate(mentions: list[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        for group in groups:
+            if any(same_person(mention, other) for other in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return groups
+
+
+def find_chair(context: Context, people: list[list[Mention]], mentions: list[Mention]) -> list[Mention] | None:
+    if not people:
+        return None
+    marked = chair_by_marker(context, people)
+    if marked is not None:
+        return marked
+    lead = first_sentence_with_people(context)
+    if lead is None:
+        return None
+    first = people[0][0]
+    if context.sentence_index(first.start) != lead:
+        return None
+    sentence_start, sentence_end = context.sentences[lead]
+    text = context.text
+    if context.language == "ar":
+        # Verb-subject order: a convening verb, then the subject, with no "with"/"in the presence of" between.
+        before = text[sentence_start : first.position_start or first.start]
+        verbs = context.lexicon.pattern("chair_verb", "ar", arabic_prefixes=True)
+        cues = context.lexicon.pattern("participation_cue", "ar", arabic_prefixes=True)
+        if verbs and verbs.search(before) and not (cues and cues.search(before)) and not re.search(r"(?<!\S)مع(?!\S)", before):
+            return people[0]
+        return None
+    # Subject-verb order: the first person, then a convening verb later in the sentence.
+    before = text[sentence_start : first.start]
+    cues = context.lexicon.pattern("participation_cue", "en")
+    if cues and cues.search(before) or re.search(r"\b(?:with|by|included|including)\b", before):
+        return None
+    after = text[first.end : sentence_end]
+    verbs = context.lexicon.pattern("chair_verb", "en")
+    if verbs and verbs.search(after):
+        return people[0]
+    # "Qaim" taking up the meeting in a later sentence ("During a meeting with ..., Qaim underscored").
+    surname = name_key(first.name).split()[-1]
+    for index in context.meeting_sentences:
+        if index != lead and re.search(rf"\b{re.escape(surname)}\b", context.sentence_text(index)):
+            words = tokenize(context.sentence_text(index))
+            if any(w.text == "with" for w in words) and "meeting" in context.sentence_text(index):
+                return people[0]
+    return None
+
+
+def chair_by_marker(context: Context, people: list[list[Mention]]) -> list[Mention] | None:
+    pattern = context.lexicon.pattern("chair_marker", context.language, arabic_prefixes=context.language == "ar")
+    if not pattern:
+        return None
+    for match in pattern.finditer(context.text[: context.meeting_end]):
+        following = [
+            group for group in people
+            if any(0 <= (m.position_start or m.start) - match.end() <= 140 for m in group)
+        ]
+        if following:
+            return min(following, key=lambda g: min((m.position_start or m.start) for m in g))
+    return None
+
+
+def to_participant(context: Context, group: list[Mention], is_chair: bool) -> Participant:
+    first = group[0]
+    title = next((m.title for m in group if m.title), None)
+    title_canonical = next((m.title_canonical for m in group if m.title), "")
+    position_text = next((m.position for m in group if m.position), None)
+    position, organization = positions.describe(position_text, context.language, context.lexicon)
+    start, end = context.folded.span(first.start, first.end)
+    if context.language == "en" and title and title_canonical and title != title_canonical and len(title) <= 4:
+        title = title_canonical
+    return Participant(
+        name=first.name,
+        name_latin="",
+        title=title,
+        position=position,
+        organization=organization,
+        role="chair" if is_chair else "participant",
+        evidence=(start, end),
+    )

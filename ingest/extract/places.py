@@ -1,10 +1,35 @@
-"""Venue city and region, and the regions a meeting was about."""
+"""Venue city and region, and the regions a meeting was about.
+
+The venue is where the meeting was held: a city after "in"/"at"/«في»/«بمقر» in
+the meeting's sentences, a dateline («الكفرة 17 أبريل 2024», "Tripoli, 23
+April"), or the place visited. A city inside a position («مدير أمن سبها») or
+after "to discuss"/«لمناقشة» is what the meeting was about: a focus region,
+not the venue.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ingest.gazetteer import Gazetteer
+from ingest.gazetteer import CityEntry, Gazetteer
 from ingest.types import Span
+
+from .context import Context
+from .lexicon import lexicon_for
+from .text import lookup
+
+PLACE_NOUNS_AR = {"مقر", "مديريه", "امن", "ديوان", "وزاره", "الداخليه", "مكتب", "مكتبه", "قاعه", "فندق", "مدينه", "بلديه",
+                  "مطار", "ميناء", "جامعه", "نادي", "مبني", "المديريه", "الوزاره", "مقره", "ديوانه", "مركز", "معسكر",
+                  "منفذ", "معبر", "قصر", "المجلس", "مجلس", "البلدي", "البلديه"}
+PLACE_NOUNS_EN = {"the", "city", "of", "town", "capital", "headquarters", "office", "ministry", "ministry's", "ministry’s",
+                  "cabinet", "directorate", "hall", "hotel", "port", "airport", "security", "premises", "municipality",
+                  "council", "council's", "council’s", "southeastern", "southern", "eastern", "western", "district",
+                  "libya's", "libya’s", "province", "coastal", "central", "northern"}
+DATELINE_AFTER = re.compile(r"^\s*(?:[,،\-_–—:]|\(|\d|[\u0660-\u0669])")
+LOCAL_PEOPLE = re.compile(
+    r"اعيان|مشايخ|مشائخ|حكماء|اهالي|عميد بلديه|عميد البلديه|المجلس البلدي|مجلس بلدي|عمداء|قبائل|"
+    r"\belders\b|\bnotables\b|municipal council|\bmayor\b|\btribes?\b|\bdignitaries\b"
+)
 
 
 @dataclass
@@ -14,9 +39,158 @@ class Venue:
     evidence: list[Span] = field(default_factory=list)
 
 
+@dataclass
+class CityMention:
+    city: CityEntry
+    start: int  # folded offsets
+    end: int
+    role: str  # "venue", "dateline", "visit" or "other"
+
+
 def find_venue(body: str, language: str, gazetteer: Gazetteer) -> Venue:
+    return venue_in(Context(body, language, lexicon_for(gazetteer)))
+
+
+def venue_in(context: Context) -> Venue:
+    mentions = city_mentions(context)
+    for role in ("venue", "dateline", "visit"):
+        for mention in mentions:
+            if mention.role == role:
+                return Venue(mention.city.name_en, mention.city.region, [context.folded.span(mention.start, mention.end)])
     return Venue()
 
 
+def city_mentions(context: Context) -> list[CityMention]:
+    cached = context.__dict__.get("_city_mentions")
+    if cached is not None:
+        return cached
+    pattern = context.lexicon.city_pattern
+    found: list[CityMention] = []
+    if pattern:
+        text = context.text
+        for match in pattern.finditer(text[: context.meeting_end]):
+            city = lookup(context.lexicon.city_by_name, match.group("phrase"))
+            if city is None:
+                continue
+            start, end = match.start("phrase"), match.end("phrase")
+            found.append(CityMention(city, start, end, role_of(context, match.start(), start, end)))
+    context.__dict__["_city_mentions"] = found
+    return found
+
+
+def role_of(context: Context, match_start: int, start: int, end: int) -> str:
+    text = context.text
+    if is_dateline(text, match_start, end):
+        return "dateline"
+    sentence = context.sentence_index(start)
+    lead = context.first_meeting_sentence
+    if sentence != lead and sentence not in context.meeting_sentences:
+        return "other"
+    sentence_start = context.sentences[sentence][0]
+    before = text[sentence_start:match_start]
+    prefix = text[match_start:start]
+    if after_purpose(context, before) or inside_position(context, before):
+        return "other"
+    if context.language == "ar":
+        if prefix.endswith("ب") or venue_marker_ar(before):
+            return "venue"
+    else:
+        if venue_marker_en(before) or re.match(r"\s*,?\s*(?:hosted|hosts|welcomed)\b", text[end : end + 20]):
+            return "venue"
+    if visited(context, before):
+        return "visit"
+    return "other"
+
+
+def is_dateline(text: str, match_start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, match_start) + 1
+    if text[line_start:match_start].strip(" \t\"'") or match_start > 600:
+        return False
+    return bool(DATELINE_AFTER.match(text[end : end + 3])) and not re.match(r"\s*[-–]\s*(?:libya|ليبيا)\b", text[end : end + 12])
+
+
+def venue_marker_ar(before: str) -> bool:
+    words = before.split()
+    # «في X», «بمقر مديرية أمن X», «بمكتبه في مدينة X»: a marker, then at most a few place nouns.
+    for back in range(1, 6):
+        if back > len(words):
+            return False
+        word = words[-back]
+        if word in {"في", "الي", "إلى"} or (word.startswith("ب") and word[1:] in PLACE_NOUNS_AR):
+            return all(w in PLACE_NOUNS_AR for w in words[len(words) - back + 1 :])
+        if word not in PLACE_NOUNS_AR:
+            return False
+    return False
+
+
+def venue_marker_en(before: str) -> bool:
+    words = before.lower().split()
+    for back in range(1, 7):
+        if back > len(words):
+            return False
+        word = words[-back]
+        if word in {"in", "at"}:
+            return all(w.strip(",") in PLACE_NOUNS_EN or w[:1].isupper() for w in before.split()[len(words) - back + 1 :])
+        if word.strip(",") not in PLACE_NOUNS_EN and not before.split()[-back][:1].isupper():
+            return False
+    return False
+
+
+def after_purpose(context: Context, before: str) -> bool:
+    """A purpose marker in the clause before the city ("to discuss ... in X", «لمناقشة ... في X»)."""
+    pattern = context.lexicon.pattern("purpose_marker", context.language, arabic_prefixes=context.language == "ar")
+    if not pattern:
+        return False
+    last = None
+    for last in pattern.finditer(before):
+        pass
+    if last is None:
+        return False
+    # A later meeting verb or noun starts a new clause in which the place may be the venue again.
+    tail = before[last.end() :]
+    cues = context.lexicon.pattern("meeting_cue", context.language, arabic_prefixes=context.language == "ar")
+    return not (cues and cues.search(tail))
+
+
+def inside_position(context: Context, before: str) -> bool:
+    """«مدير أمن X», «رئيس لجنة المصالحة بمدينة X», "X Security Director": the place belongs to a title."""
+    words = before.split()[-4:]
+    heads = context.lexicon.words("position_head", context.language)
+    if context.language == "ar":
+        return any(w in heads or (w[:1] == "و" and w[1:] in heads) for w in words)
+    return bool(words) and words[-1].lower() in {h.lower() for h in heads}
+
+
+def visited(context: Context, before: str) -> bool:
+    pattern = context.lexicon.pattern("visit_cue", context.language, arabic_prefixes=context.language == "ar")
+    return bool(pattern and pattern.search(before))
+
+
 def find_focus_regions(body: str, language: str, gazetteer: Gazetteer, venue: Venue) -> tuple[list[str], dict[str, list[Span]]]:
-    return [], {}
+    return focus_in(Context(body, language, lexicon_for(gazetteer)), venue)
+
+
+def focus_in(context: Context, venue: Venue) -> tuple[list[str], dict[str, list[Span]]]:
+    evidence: dict[str, list[Span]] = {}
+    text = context.text[: context.meeting_end]
+    pattern = context.lexicon.region_pattern
+    if pattern:
+        for match in pattern.finditer(text):
+            slug = lookup(context.lexicon.region_phrases, match.group("phrase"))
+            if slug:
+                evidence.setdefault(slug, []).append(context.folded.span(match.start("phrase"), match.end("phrase")))
+    for mention in city_mentions(context):
+        if mention.role == "other" and not government_not_place(context, mention):
+            evidence.setdefault(mention.city.region, []).append(context.folded.span(mention.start, mention.end))
+    if venue.region and venue.region not in evidence and LOCAL_PEOPLE.search(text):
+        evidence[venue.region] = list(venue.evidence)
+    order = ["east", "west", "south", "central"]
+    slugs = sorted(evidence, key=lambda s: order.index(s) if s in order else len(order))
+    return slugs, {f"focus:{slug}": spans for slug, spans in evidence.items()}
+
+
+def government_not_place(context: Context, mention: CityMention) -> bool:
+    """"the Tripoli government", «حكومة طرابلس»: a government, not a place the meeting was about."""
+    after = context.text[mention.end : mention.end + 14]
+    before = context.text[max(0, mention.start - 8) : mention.start]
+    return bool(re.match(r"[\s-]*(?:-based\s+)?government", after)) or "حكومه" in before

@@ -1,0 +1,335 @@
+"""Person mentions in a body: the name as written, its rank or title, and the position before it.
+
+Arabic news introduces an official as «position [title] name» («وزير الداخلية
+اللواء عصام أبوزريبة»); English as "position, title Name". Without a named-entity
+model for Arabic here, a mention is found from those anchors: a title, or a
+position phrase ending at a comma, a quote or a known given name. Every word
+list comes from the gazetteer, which curators extend in the admin.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Context
+from .text import fold_phrase
+
+ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+TOKEN = re.compile(r"[\u0621-\u064a]+|[a-z0-9]+(?:['’][a-z]+)?|[^\s\w]")
+NAME_PARTICLES_AR = {"ابو", "بن", "بو", "عبد", "ابن", "بنت", "ال"}
+NAME_PARTICLES_EN = {"al", "el", "bin", "ben", "abu", "abou", "abd", "bu", "ibn", "de", "al-", "el-", "abdel", "abdul", "ould"}
+QUOTES = {'"', "'", "`"}
+
+
+@dataclass
+class Token:
+    text: str  # folded
+    start: int  # folded offsets
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or "\u0621" <= self.text[0] <= "\u064a"
+
+
+@dataclass
+class Mention:
+    name: str  # as written in the body
+    start: int  # folded offsets of the name
+    end: int
+    title: str | None = None  # as written
+    title_canonical: str = ""
+    position: str | None = None  # as written
+    position_start: int | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return fold_phrase(self.name.replace("-", " ")).split()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def original(context: Context, start: int, end: int) -> str:
+    first, last = context.folded.span(start, end)
+    return context.body[first:last]
+
+
+def find_mentions(context: Context) -> list[Mention]:
+    if context.language == "ar":
+        return ArabicMentions(context).find()
+    return EnglishMentions(context).find()
+
+
+def strip_prefix(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The word, or the word without an attached و/ب/ل, when that is in the vocabulary."""
+    if word in vocabulary:
+        return word
+    for prefix in ("و", "ب", "ل", "وب", "ول", "ف"):
+        if word.startswith(prefix) and word[len(prefix):] in vocabulary:
+            return word[len(prefix):]
+    return None
+
+
+class ArabicMentions:
+    """«وزير الداخلية بالحكومة الليبية، لواء عصام أبوزريبة» → name, title, position."""
+
+    MAX_POSITION_TOKENS = 12
+    MAX_NAME_TOKENS = 4
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        lexicon = context.lexicon
+        self.tokens = tokenize(context.text)
+        self.titles = lexicon.words("title", "ar")
+        self.heads = lexicon.words("position_head", "ar")
+        self.stop = lexicon.words("stop_name", "ar") | lexicon.words("meeting_cue", "ar") | lexicon.words("chair_verb", "ar")
+        self.given = lexicon.words("given_name", "ar")
+        self.cities = frozenset(name for name in lexicon.city_by_name if ARABIC_WORD.fullmatch(name.replace(" ", "")))
+        self.complements = lexicon.words("position_phrase", "ar")
+
+    def find(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        index = 0
+        while index < len(self.tokens):
+            mention, next_index = self.mention_at(index)
+            if mention:
+                mentions.append(mention)
+                index = next_index
+            else:
+                index += 1
+        return mentions
+
+    def title_at(self, index: int) -> int:
+        """Number of tokens of a title starting at `index` (0 when none)."""
+        for size in (2, 1):
+            words = self.tokens[index : index + size]
+            if len(words) == size and all(t.is_word for t in words):
+                phrase = " ".join(t.text for t in words)
+                if phrase in self.titles or (size == 1 and phrase.startswith("و") and phrase[1:] in self.titles):
+                    return size
+        # «د.» and «م.»: a letter and a full stop.
+        words = self.tokens[index : index + 2]
+        if len(words) == 2 and words[1].text == "." and (words[0].text + ".") in self.titles:
+            return 2
+        return 0
+
+    def is_head(self, token: Token) -> bool:
+        return strip_prefix(token.text, self.heads) is not None
+
+    def mention_at(self, index: int) -> tuple[Mention | None, int]:
+        token = self.tokens[index]
+        if not token.is_word:
+            return None, index + 1
+        position_start = None
+        cursor = index
+        if self.is_head(token):
+            position_start = token.start
+            cursor = self.skip_position(index + 1)
+        title_start = cursor
+        title_size = self.title_at(cursor) if cursor < len(self.tokens) else 0
+        cursor += title_size
+        # Punctuation between position, title and name: commas, quotes, a dash.
+        separated = False
+        while cursor < len(self.tokens) and self.tokens[cursor].text in {",", "،", "-", *QUOTES}:
+            separated = True
+            cursor += 1
+        if position_start is None and not title_size:
+            return None, index + 1
+        name_tokens = self.name_from(cursor, trusted=bool(title_size) or separated)
+        if len(name_tokens) < 2:
+            return None, index + 1
+        start, end = name_tokens[0].start, name_tokens[-1].end
+        title = title_canonical = None
+        if title_size:
+            title_tokens = self.tokens[title_start : title_start + title_size]
+            title = original(self.context, title_tokens[0].start, title_tokens[-1].end)
+            title = title[1:] if title.startswith("و") and fold_phrase(title) not in self.titles else title
+            title_canonical = self.context.lexicon.canonical("title", "ar", title)
+        position = None
+        if position_start is not None:
+            position_end = self.tokens[title_start - 1].end if title_start > index else name_tokens[0].start
+            position = original(self.context, position_start, position_end).strip(" ،,-\"'“”‘’")
+            if position.startswith("و") and fold_phrase(position[1:].split()[0]) in self.heads:
+                position = position[1:]
+        return (
+            Mention(
+                name=original(self.context, start, end).strip("\"'“”‘’ "),
+                start=start,
+                end=end,
+                title=title,
+                title_canonical=title_canonical or "",
+                position=position,
+                position_start=position_start,
+            ),
+            self.tokens.index(name_tokens[-1]) + 1,
+        )
+
+    def skip_position(self, index: int) -> int:
+        """Index just past a position phrase's complement («الداخلية بالحكومة الليبية»)."""
+        limit = min(len(self.tokens), index + self.MAX_POSITION_TOKENS)
+        cursor = index
+        while cursor < limit:
+            token = self.tokens[cursor]
+            if not token.is_word or self.title_at(cursor):
+                break
+            word = token.text
+            if self.is_complement(word):
+                cursor += 1
+                continue
+            break
+        return cursor
+
+    def is_complement(self, word: str) -> bool:
+        if word in self.given:
+            return False
+        if word.startswith(("ال", "بال", "لل", "وال", "لشو", "لحكوم", "بحكوم", "لوزار", "بوزار")):
+            return True
+        if word in {"عن", "من", "غير", "امن", "جهاز", "مكافحه", "شوون", "اداره", "قسم", "فرع", "مجلس", "دوريات", "مديريه",
+                    "مركز", "لجنه", "وزاره", "حكومه", "دائره", "بلديه", "مكتب", "هيئه", "اركان", "قوه", "قطاع", "غرفه",
+                    "عمليات", "صندوق", "منطقه", "وكيل", "ادارات", "مدير", "عام", "مساعد", "نائب", "شعبه", "وحده",
+                    "كتيبه", "حرس", "خفر", "جامعه", "اعلام", "مستشار"}:
+            return True
+        if word in self.cities or word in self.complements:
+            return True
+        return word.isdigit()
+
+    def name_from(self, index: int, *, trusted: bool) -> list[Token]:
+        """The tokens of a name starting at `index`; `trusted` when a title or a comma announced it."""
+        if index >= len(self.tokens):
+            return []
+        first = self.tokens[index]
+        if not first.is_word or not ARABIC_WORD.fullmatch(first.text) or self.is_stop(first.text):
+            return []
+        if not trusted and first.text not in self.given and first.text.startswith("ال"):
+            return []
+        if not trusted and strip_prefix(first.text, self.given) is None and first.text not in self.given:
+            # An unknown first word right after a position is more often the position's tail than a name.
+            if first.text.startswith(("ب", "ل")) or len(first.text) < 3:
+                return []
+        taken = [first]
+        cursor = index + 1
+        while cursor < len(self.tokens) and len([t for t in taken if t.text not in NAME_PARTICLES_AR]) < self.MAX_NAME_TOKENS:
+            token = self.tokens[cursor]
+            if not ARABIC_WORD.fullmatch(token.text) or self.is_stop(token.text) or self.title_at(cursor):
+                break
+            if token.text.startswith("و") and (self.is_head(token) or token.text[1:] in self.given or self.is_stop(token.text[1:])):
+                break
+            if token.text.startswith(("بال", "لل", "بم", "لم")) and token.text not in self.given:
+                break
+            if token.text in self.cities and taken[-1].text not in NAME_PARTICLES_AR:
+                break
+            taken.append(token)
+            cursor += 1
+        while taken and taken[-1].text in NAME_PARTICLES_AR:
+            taken.pop()
+        return taken
+
+    def is_stop(self, word: str) -> bool:
+        return word in self.stop or self.is_head(Token(word, 0, 0)) or word in self.titles
+
+
+class EnglishMentions:
+    """"Minister of Interior, Major General Issam Abu Zareba" → name, title, position."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        lexicon = context.lexicon
+        self.titles = sorted(lexicon.phrases("title", "en"), key=len, reverse=True)
+        self.stop = {w.lower() for w in lexicon.phrases("stop_name", "en")} | {
+            w.lower() for w in lexicon.phrases("position_head", "en")
+        }
+        self.cities = {name.lower() for name in lexicon.city_by_name if name.isascii()}
+        self.heads = [h for h in lexicon.phrases("position_head", "en")]
+
+    NAME_WORD = re.compile(r"(?:[A-Z][a-z'’]+|[A-Z]{2,}(?=\s+[A-Z][a-z]))(?:-[A-Za-z][a-z'’]+)*")
+    PARTICLE = re.compile(r"(?:al|el|Al|El|bin|ben|Bin|Ben|abu|Abu|Abou|abd|Abd|ibn|Ibn|de|ould)(?:-|\s+)(?=[A-Z])")
+
+    def find(self) -> list[Mention]:
+        body = self.context.body
+        mentions: list[Mention] = []
+        pattern = re.compile(
+            rf"(?:{self.PARTICLE.pattern})?{self.NAME_WORD.pattern}(?:\s+(?:{self.PARTICLE.pattern})?{self.NAME_WORD.pattern})*"
+        )
+        for match in pattern.finditer(body):
+            words, start = self.trim(match.group(), match.start())
+            if words is None:
+                continue
+            name = " ".join(words.split())
+            core = [w for w in re.split(r"[\s-]+", name) if w.lower() not in NAME_PARTICLES_EN]
+            if len(core) < 2 or len(core) > 5:
+                continue
+            folded_start = self.folded_offset(start)
+            folded_end = self.folded_offset(start + len(words))
+            title, canonical = self.title_before(start)
+            mentions.append(
+                Mention(
+                    name=name,
+                    start=folded_start,
+                    end=folded_end,
+                    title=title,
+                    title_canonical=canonical,
+                    position=self.position_before(start, title),
+                    position_start=None,
+                )
+            )
+        return mentions
+
+    def trim(self, run: str, start: int) -> tuple[str | None, int]:
+        """Drop leading and trailing words that are not names (titles, positions, places, weekdays)."""
+        words = [(m.group(), m.start()) for m in re.finditer(r"\S+", run)]
+        while words and self.not_a_name(words[0][0]):
+            words.pop(0)
+        while words and self.not_a_name(words[-1][0]):
+            words.pop()
+        if not words or any(self.not_a_name(w) for w, _ in words if w.lower() not in NAME_PARTICLES_EN):
+            return None, start
+        first_offset = words[0][1]
+        last_word, last_offset = words[-1]
+        return run[first_offset : last_offset + len(last_word)], start + first_offset
+
+    def not_a_name(self, word: str) -> bool:
+        bare = word.strip(".,’'\"").lower()
+        if bare in NAME_PARTICLES_EN:
+            return False
+        parts = bare.split("-")
+        return (
+            bare in self.stop
+            or any(part in self.stop for part in parts if part not in NAME_PARTICLES_EN)
+            or bare in self.cities
+            or bare.removesuffix("’s").removesuffix("'s") in self.cities
+            or bare in {t.lower().rstrip(".") for t in self.titles}
+        )
+
+    def folded_offset(self, original_offset: int) -> int:
+        origin = self.context.folded.origin
+        # origin is sorted: binary search for the first folded char at or after the offset.
+        low, high = 0, len(origin)
+        while low < high:
+            mid = (low + high) // 2
+            if origin[mid] < original_offset:
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+    def title_before(self, start: int) -> tuple[str | None, str]:
+        before = self.context.body[max(0, start - 40) : start].rstrip()
+        for title in self.titles:
+            if re.search(rf"(?:^|[\s,(]){re.escape(title)}$", before):
+                return title, self.context.lexicon.canonical("title", "en", title)
+        return None, ""
+
+    def position_before(self, start: int, title: str | None) -> str | None:
+        """The position phrase just before the name ("Minister of Interior of the ... government")."""
+        before = self.context.body[max(0, start - 160) : start]
+        if title:
+            before = before.rstrip()[: -len(title)]
+        before = before.rstrip(" ,")
+        # The phrase starts after the last clause break before the name.
+        clause = re.split(r"[.;:!?()\n]|\b(?:and|with|by|to|met|held|received|hosted|of whom)\s|,\s(?=[a-z])", before)[-1].strip(" ,")
+        clause = re.sub(r"^(?:the|The|Libyan|Libya’s|Libya's)\s+", "", clause).strip()
+        if clause and any(re.search(rf"\b{re.escape(head)}\b", clause) for head in self.heads) and len(clause) < 120:
+            return clause
+        return None
