@@ -27,7 +27,7 @@ OTHER_TIME_OPENING = re.compile(
     rf"|و?(?:في|خلال|منذ)\s+(?:شهر\s+)?(?:{fold('|'.join(MONTHS_AR.split('|'))).text})\b)"
 )
 # Speech in quotes is what somebody said, not what happened; short quoted runs are names.
-LONG_QUOTE = re.compile(r'"[^"\n]{40,}?"')
+QUOTED = re.compile(r'"[^"\n]*"')
 
 
 @dataclass
@@ -43,7 +43,10 @@ class Context:
     @cached_property
     def text(self) -> str:
         """The folded body with long quotations blanked (same length, so offsets still hold)."""
-        return LONG_QUOTE.sub(lambda m: '"' + " " * (len(m.group()) - 2) + '"', self.folded.text)
+        # Quotes pair in order, so a name in quotes never pairs with the next name's opening quote.
+        return QUOTED.sub(
+            lambda m: '"' + " " * (len(m.group()) - 2) + '"' if len(m.group()) > 42 else m.group(), self.folded.text
+        )
 
     @cached_property
     def sentences(self) -> list[Span]:

@@ -204,10 +204,9 @@ class ArabicMentions:
             return []
         if not trusted and first.text not in self.given and first.text.startswith("ال"):
             return []
-        if not trusted and strip_prefix(first.text, self.given) is None and first.text not in self.given:
+        if not trusted and first.text not in self.given:
             # An unknown first word right after a position is more often the position's tail than a name.
-            if first.text.startswith(("ب", "ل")) or len(first.text) < 3:
-                return []
+            return []
         taken = [first]
         cursor = index + 1
         while cursor < len(self.tokens) and len([t for t in taken if t.text not in NAME_PARTICLES_AR]) < self.MAX_NAME_TOKENS:
@@ -242,6 +241,7 @@ class EnglishMentions:
         }
         self.cities = {name.lower() for name in lexicon.city_by_name if name.isascii()}
         self.heads = [h for h in lexicon.phrases("position_head", "en")]
+        self.given = {w.lower() for w in lexicon.phrases("given_name", "en")}
 
     NAME_WORD = re.compile(r"(?:[A-Z][a-z'’]+|[A-Z]{2,}(?=\s+[A-Z][a-z]))(?:-[A-Za-z][a-z'’]+)*")
     PARTICLE = re.compile(r"(?:al|el|Al|El|bin|ben|Bin|Ben|abu|Abu|Abou|abd|Abd|ibn|Ibn|de|ould)(?:-|\s+)(?=[A-Z])")
@@ -263,6 +263,10 @@ class EnglishMentions:
             folded_start = self.folded_offset(start)
             folded_end = self.folded_offset(start + len(words))
             title, canonical = self.title_before(start)
+            position = self.position_before(start, title) or self.position_after(start + len(words))
+            # A capitalised run is a person only with a sign of one: a title, a position, or a known given name.
+            if not (title or position or core[0].lower() in self.given):
+                continue
             mentions.append(
                 Mention(
                     name=name,
@@ -270,7 +274,7 @@ class EnglishMentions:
                     end=folded_end,
                     title=title,
                     title_canonical=canonical,
-                    position=self.position_before(start, title),
+                    position=position,
                     position_start=None,
                 )
             )
@@ -320,6 +324,20 @@ class EnglishMentions:
             if re.search(rf"(?:^|[\s,(]){re.escape(title)}$", before):
                 return title, self.context.lexicon.canonical("title", "en", title)
         return None, ""
+
+    def position_after(self, end: int) -> str | None:
+        """An appositive position after the name ("Osama Hammad, Executive Director of ...")."""
+        after = self.context.body[end : end + 140]
+        match = re.match(r"\s*,\s*((?:the\s+)?[^,.;()]{3,110})", after)
+        if not match:
+            return None
+        phrase = match.group(1).strip()
+        words = phrase.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if words and any(words[i] == head for i in range(min(3, len(words))) for head in self.heads):
+            return " ".join(words)
+        return None
 
     def position_before(self, start: int, title: str | None) -> str | None:
         """The position phrase just before the name ("Minister of Interior of the ... government")."""

@@ -85,11 +85,17 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...], *, arabic_prefixes: boo
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+|(?<=[.!?؟])(?=[\"'»”])|(?<=\.)(?=[\u0621-\u064a])")
 
 
+# "Dr. Ahmaid", "Col. Miloud", «د. محمد»: a full stop that ends an abbreviation, not a sentence.
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:dr|mr|mrs|ms|gen|col|lt|brig|maj|capt|eng|engr|prof|st|no|sgt|gov|rep|sen|[a-z]|د|م)\.$")
+
+
 def sentences(text: str) -> list[Span]:
     """Sentence spans: split at final punctuation and line breaks (Arabic news often omits full stops)."""
     spans: list[Span] = []
     start = 0
     for match in SENTENCE_END.finditer(text):
+        if text[match.start() - 1 : match.start()] == "." and ABBREVIATION.search(text[max(0, match.start() - 6) : match.start()].lower()):
+            continue
         if text[start : match.start()].strip():
             spans.append((start, match.start()))
         start = match.end()

@@ -14,14 +14,22 @@ def find_topics(body: str, language: str, gazetteer: Gazetteer) -> tuple[list[st
 
 
 def topics_in(context: Context) -> tuple[list[str], dict[str, list[Span]]]:
-    text = context.text[: context.meeting_end]
+    # What was said in the meeting counts: read quotations too (context.text blanks them).
+    text = context.folded.text[: context.meeting_end]
     found: dict[str, list[Span]] = {}
     for topic in context.lexicon.gazetteer.topics:
         signals = topic.signals_ar if context.language == "ar" else topic.signals_en
-        pattern = _pattern(signals, context.language)
+        # A signal written "-phrase" blocks the topic where that phrase is ("-human smuggling" for smuggling).
+        pattern = _pattern(tuple(s for s in signals if not s.startswith("-")), context.language)
         if pattern is None:
             continue
-        spans = [context.folded.span(m.start("phrase"), m.end("phrase")) for m in pattern.finditer(text)]
+        blocker = _pattern(tuple(s[1:] for s in signals if s.startswith("-")), context.language)
+        blocked = [(m.start(), m.end()) for m in blocker.finditer(text)] if blocker else []
+        spans = [
+            context.folded.span(m.start("phrase"), m.end("phrase"))
+            for m in pattern.finditer(text)
+            if not any(start < m.end() and m.start() < end for start, end in blocked)
+        ]
         if spans:
             found[topic.slug] = spans
     return list(found), {f"topic:{slug}": spans for slug, spans in found.items()}
