@@ -16,7 +16,7 @@ from .types import Extraction, RawArticle
 
 def extract_article(raw: RawArticle, known: Gazetteer | None = None) -> Extraction:
     known = known or gazetteer.current()
-    document = clean.clean(raw)
+    document = clean.clean(raw, known)
     lang = language.detect_language(document.body, hint=raw.language)
     published = dates.publication_date(document.body, raw.url, document.published or raw.published)
     warnings = [*raw.warnings, *document.warnings]

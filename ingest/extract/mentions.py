@@ -127,6 +127,12 @@ class ArabicMentions:
         if self.is_head(token):
             position_start = token.start
             cursor = self.skip_position(index + 1)
+            # «وزير الداخلية بالحكومة الليبية، لواء عصام»: a comma may stand between position and title.
+            after = cursor
+            while after < len(self.tokens) and self.tokens[after].text in {",", "،", "-", *QUOTES}:
+                after += 1
+            if after < len(self.tokens) and self.title_at(after):
+                cursor = after
         title_start = cursor
         title_size = self.title_at(cursor) if cursor < len(self.tokens) else 0
         cursor += title_size

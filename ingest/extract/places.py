@@ -89,7 +89,12 @@ def role_of(context: Context, match_start: int, start: int, end: int) -> str:
     sentence_start = context.sentences[sentence][0]
     before = text[sentence_start:match_start]
     prefix = text[match_start:start]
-    if after_purpose(context, before) or inside_position(context, before):
+    if inside_position(context, before):
+        return "other"
+    if visit_before_purpose(context, before):
+        # «أكد الوزير أن الزيارة جاءت للاطلاع على الوضع في طبرق»: the visit was to that place.
+        return "visit"
+    if after_purpose(context, before):
         return "other"
     if context.language == "ar":
         if prefix.endswith("ب") or venue_marker_ar(before):
@@ -97,8 +102,6 @@ def role_of(context: Context, match_start: int, start: int, end: int) -> str:
     else:
         if venue_marker_en(before) or re.match(r"\s*,?\s*(?:hosted|hosts|welcomed)\b", text[end : end + 20]):
             return "venue"
-    if visited(context, before):
-        return "visit"
     return "other"
 
 
@@ -161,9 +164,16 @@ def inside_position(context: Context, before: str) -> bool:
     return bool(words) and words[-1].lower() in {h.lower() for h in heads}
 
 
-def visited(context: Context, before: str) -> bool:
-    pattern = context.lexicon.pattern("visit_cue", context.language, arabic_prefixes=context.language == "ar")
-    return bool(pattern and pattern.search(before))
+def visit_before_purpose(context: Context, before: str) -> bool:
+    """A visit cue in the clause before the place, not itself inside a "to discuss"/«حول» phrase."""
+    arabic = context.language == "ar"
+    visit = context.lexicon.pattern("visit_cue", context.language, arabic_prefixes=arabic)
+    match = visit.search(before) if visit else None
+    if not match:
+        return False
+    purpose = context.lexicon.pattern("purpose_marker", context.language, arabic_prefixes=arabic)
+    first_purpose = purpose.search(before) if purpose else None
+    return first_purpose is None or match.start() < first_purpose.start()
 
 
 def find_focus_regions(body: str, language: str, gazetteer: Gazetteer, venue: Venue) -> tuple[list[str], dict[str, list[Span]]]:
@@ -182,7 +192,8 @@ def focus_in(context: Context, venue: Venue) -> tuple[list[str], dict[str, list[
     for mention in city_mentions(context):
         if mention.role == "other" and not government_not_place(context, mention):
             evidence.setdefault(mention.city.region, []).append(context.folded.span(mention.start, mention.end))
-    if venue.region and venue.region not in evidence and LOCAL_PEOPLE.search(text):
+    # Meeting the venue's elders, mayor or council is about the venue's region, when no other is named.
+    if venue.region and not evidence and LOCAL_PEOPLE.search(text):
         evidence[venue.region] = list(venue.evidence)
     order = ["east", "west", "south", "central"]
     slugs = sorted(evidence, key=lambda s: order.index(s) if s in order else len(order))

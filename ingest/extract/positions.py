@@ -42,7 +42,7 @@ def translate(position: str, lexicon: Lexicon) -> str:
             index += size
             continue
         word = words[index]
-        head = lexicon.canonical("position_head", "ar", strip_conjunction(word))
+        head = lexicon.canonical("position_head", "ar", word) or lexicon.canonical("position_head", "ar", strip_conjunction(word))
         city = lexicon.city_by_name.get(word) or (lexicon.city_by_name.get(word[1:]) if word[:1] in "بل" else None)
         if head:
             pieces.append(("head", head))
@@ -98,6 +98,9 @@ def join(pieces: list[tuple[str, str]]) -> str:
 
 
 def organization_of(position: str, lexicon: Lexicon) -> str | None:
+    # The body a person serves in, before the government it belongs to.
+    if re.search(r"\bMinist(?:er|ry) of (?:the )?Interior\b|\bInterior Minist", position):
+        return "Ministry of Interior"
     for organization in lexicon.gazetteer.organizations:
         names = [organization.get("name_en") or "", *organization.get("variants", [])]
         if any(name and name.isascii() and re.search(rf"\b{re.escape(name)}\b", position) for name in names):
