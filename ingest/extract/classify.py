@@ -11,13 +11,20 @@ from ingest.gazetteer import Gazetteer
 from .context import Context
 from .lexicon import lexicon_for
 
+LEAD_SENTENCES = 3
+
 
 def reports_meeting(body: str, language: str, gazetteer: Gazetteer, url: str = "") -> bool:
     return meeting_reported(Context(body, language, lexicon_for(gazetteer)), url)
 
 
 def meeting_reported(context: Context, url: str = "") -> bool:
-    if context.first_meeting_sentence is None:
+    first = context.first_meeting_sentence
+    if first is None:
+        return False
+    # A story about a meeting says so in its lead; a meeting first named deep in a feature is background.
+    prose = next((i for i, _ in enumerate(context.sentences) if len(context.sentence_text(i).split()) >= 6), 0)
+    if first - prose > LEAD_SENTENCES:
         return False
     lead = context.text[: context.sentences[min(len(context.sentences) - 1, 2)][1]]
     phone = context.lexicon.pattern("not_meeting_cue", context.language, arabic_prefixes=context.language == "ar")

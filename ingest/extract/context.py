@@ -77,6 +77,16 @@ class Context:
         return None
 
     @cached_property
+    def lead_sentence(self) -> int | None:
+        """The first sentence that names an official (a mention anchor: title or position), or None."""
+        from .mentions import find_mentions
+
+        mentions = self.__dict__.get("_mentions")
+        if mentions is None:
+            mentions = self.__dict__["_mentions"] = find_mentions(self)
+        return self.sentence_index(mentions[0].start) if mentions else None
+
+    @cached_property
     def background_sentence(self) -> int:
         """Index of the first background sentence (len(sentences) when there is none)."""
         first = self.first_meeting_sentence

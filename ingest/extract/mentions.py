@@ -142,10 +142,33 @@ class ArabicMentions:
             separated = True
             cursor += 1
         if position_start is None and not title_size:
+            if self.bare_name_start(index):
+                # «بحضور كل من محمد ... و...»: a known given name with no title or position before it.
+                return self.build(index, self.name_from(index, trusted=False), None, None, 0, index)
             return None, index + 1
         name_tokens = self.name_from(cursor, trusted=bool(title_size) or separated)
+        return self.build(index, name_tokens, position_start, title_start, title_size, cursor)
+
+    # Words before a given name that make it an institution's name («جامعة عمر المختار»), not a person.
+    INSTITUTIONS = {"جامعه", "مستشفي", "مسجد", "شارع", "مدرسه", "مطار", "ميناء", "قاعده", "معسكر", "كتيبه", "سريه",
+                    "مركز", "ميدان", "طريق", "حي", "منطقه", "فندق", "قاعه", "مجمع", "مؤسسه", "موسسه", "نادي"}
+    AMBIGUOUS_GIVEN = {"جمعه", "فتح", "نصر", "سعيد", "عادل", "جمال", "كمال", "امين", "صالح", "رمضان", "هدي", "بدر", "سلطان", "امنه",
+                       "سالم", "منصور", "ناصر", "فوزي", "نبيل", "شكري", "رضا", "مراد", "حامد", "مسعود", "سامي"}
+
+    def bare_name_start(self, index: int) -> bool:
+        word = self.tokens[index].text
+        if word not in self.given or word in self.AMBIGUOUS_GIVEN:
+            return False
+        previous = self.tokens[index - 1].text if index else ""
+        return previous not in self.INSTITUTIONS and previous[1:] not in self.INSTITUTIONS
+
+    def build(
+        self, index: int, name_tokens: list[Token], position_start: int | None, title_start: int | None,
+        title_size: int, cursor: int,
+    ) -> tuple[Mention | None, int]:
         if len(name_tokens) < 2:
             return None, index + 1
+        title_start = title_start if title_start is not None else cursor
         start, end = name_tokens[0].start, name_tokens[-1].end
         title = title_canonical = None
         if title_size:
@@ -219,8 +242,8 @@ class ArabicMentions:
             token = self.tokens[cursor]
             if not ARABIC_WORD.fullmatch(token.text) or self.is_stop(token.text) or self.title_at(cursor):
                 break
-            if token.text.startswith("و") and (self.is_head(token) or token.text[1:] in self.given or self.is_stop(token.text[1:])):
-                break
+            if token.text.startswith("و") and token.text not in self.given:
+                break  # «و» joins the next item of a list, not the next part of a name
             if token.text.startswith(("بال", "لل", "بم", "لم")) and token.text not in self.given:
                 break
             if token.text in self.cities and taken[-1].text not in NAME_PARTICLES_AR:

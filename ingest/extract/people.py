@@ -41,6 +41,10 @@ def participants_in(context: Context) -> list[Participant]:
 
 
 def is_present(context: Context, mention: Mention) -> bool:
+    line_start = context.text.rfind("\n", 0, mention.start) + 1
+    line_end = context.text.find("\n", mention.end)
+    if len(context.text[line_start : line_end if line_end >= 0 else None].split()) < 6:
+        return False  # a byline or a caption («فسانيا : عمر بن خيلب», "By Jamal Adel")
     sentence = context.sentence_index(mention.start)
     lead = first_sentence_with_people(context)
     if sentence != lead and sentence not in context.meeting_sentences:
@@ -51,9 +55,7 @@ def is_present(context: Context, mention: Mention) -> bool:
 
 def first_sentence_with_people(context: Context) -> int | None:
     """The lead: the first sentence naming anybody, which in news is the meeting's."""
-    for mention in find_mentions_cached(context):
-        return context.sentence_index(mention.start)
-    return None
+    return context.lead_sentence
 
 
 def find_mentions_cached(context: Context) -> list[Mention]:
@@ -113,6 +115,10 @@ def find_chair(context: Context, people: list[list[Mention]], mentions: list[Men
         verbs = context.lexicon.pattern("chair_verb", "ar", arabic_prefixes=True)
         cues = context.lexicon.pattern("participation_cue", "ar", arabic_prefixes=True)
         if verbs and verbs.search(before) and not (cues and cues.search(before)) and not re.search(r"(?<!\S)مع(?!\S)", before):
+            return None if peers(context, people, lead) else people[0]
+        # «أكد الوزير خلال لقائه مع ...»: "his meeting with" after the subject.
+        after = text[first.end : sentence_end]
+        if re.search(r"(?:خلال|لدى|اثناء|في)\s+(?:لقائه|اجتماعه|استقباله|زيارته)", after) and not (cues and cues.search(before)):
             return people[0]
         return None
     # Subject-verb order: the first person, then a convening verb later in the sentence.
@@ -123,7 +129,7 @@ def find_chair(context: Context, people: list[list[Mention]], mentions: list[Men
     after = text[first.end : sentence_end]
     verbs = context.lexicon.pattern("chair_verb", "en")
     if verbs and verbs.search(after):
-        return people[0]
+        return None if peers(context, people, lead) else people[0]
     # "Qaim" taking up the meeting in a later sentence ("During a meeting with ..., Qaim underscored").
     surname = name_key(first.name).split()[-1]
     for index in context.meeting_sentences:
@@ -132,6 +138,18 @@ def find_chair(context: Context, people: list[list[Mention]], mentions: list[Men
             if any(w.text == "with" for w in words) and "meeting" in context.sentence_text(index):
                 return people[0]
     return None
+
+
+PEER_POSITION = re.compile(r"envoy|ambassador|united nations|\bun\b|unsmil|mission|سفير|المبعوث|مبعوث|الممثل الخاص|البعثه|بعثه|الامم المتحده", re.I)
+HOSTING = re.compile(r"received|hosted|welcomed|at his office|in his office|استقبل|بمكتبه|بمقر الوزاره|ديوان")
+
+
+def peers(context: Context, people: list[list[Mention]], lead: int) -> bool:
+    """A minister and a UN envoy or an ambassador meeting with no host stated: nobody chairs."""
+    if HOSTING.search(context.sentence_text(lead)):
+        return False
+    others = [group[0] for group in people[1:] if context.sentence_index(group[0].start) == lead]
+    return any(m.position and PEER_POSITION.search(fold_phrase(m.position)) for m in others)
 
 
 def chair_by_marker(context: Context, people: list[list[Mention]]) -> list[Mention] | None:

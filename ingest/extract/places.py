@@ -20,7 +20,7 @@ from .text import lookup
 
 PLACE_NOUNS_AR = {"مقر", "مديريه", "امن", "ديوان", "وزاره", "الداخليه", "مكتب", "مكتبه", "قاعه", "فندق", "مدينه", "بلديه",
                   "مطار", "ميناء", "جامعه", "نادي", "مبني", "المديريه", "الوزاره", "مقره", "ديوانه", "مركز", "معسكر",
-                  "منفذ", "معبر", "قصر", "المجلس", "مجلس", "البلدي", "البلديه"}
+                  "منفذ", "معبر", "قصر", "المجلس", "مجلس", "البلدي", "البلديه", "العاصمه", "مدينتي"}
 PLACE_NOUNS_EN = {"the", "city", "of", "town", "capital", "headquarters", "office", "ministry", "ministry's", "ministry’s",
                   "cabinet", "directorate", "hall", "hotel", "port", "airport", "security", "premises", "municipality",
                   "council", "council's", "council’s", "southeastern", "southern", "eastern", "western", "district",
@@ -83,8 +83,7 @@ def role_of(context: Context, match_start: int, start: int, end: int) -> str:
     if is_dateline(text, match_start, end):
         return "dateline"
     sentence = context.sentence_index(start)
-    lead = context.first_meeting_sentence
-    if sentence != lead and sentence not in context.meeting_sentences:
+    if sentence not in (context.first_meeting_sentence, context.lead_sentence) and sentence not in context.meeting_sentences:
         return "other"
     sentence_start = context.sentences[sentence][0]
     before = text[sentence_start:match_start]
@@ -100,7 +99,8 @@ def role_of(context: Context, match_start: int, start: int, end: int) -> str:
         if prefix.endswith("ب") or venue_marker_ar(before):
             return "venue"
     else:
-        if venue_marker_en(before) or re.match(r"\s*,?\s*(?:hosted|hosts|welcomed)\b", text[end : end + 20]):
+        first, last = context.folded.span(sentence_start, match_start) if match_start > sentence_start else (0, 0)
+        if venue_marker_en(context.body[first:last]) or re.match(r"\s*,?\s*(?:hosted|hosts|welcomed)\b", text[end : end + 20]):
             return "venue"
     return "other"
 
@@ -133,10 +133,16 @@ def venue_marker_en(before: str) -> bool:
             return False
         word = words[-back]
         if word in {"in", "at"}:
-            return all(w.strip(",") in PLACE_NOUNS_EN or w[:1].isupper() for w in before.split()[len(words) - back + 1 :])
-        if word.strip(",") not in PLACE_NOUNS_EN and not before.split()[-back][:1].isupper():
+            return all(place_word(w) for w in before.split()[len(words) - back + 1 :])
+        if not place_word(before.split()[-back]):
             return False
     return False
+
+
+def place_word(word: str) -> bool:
+    """Words between "in"/"at" and a city: "the ministry's office in", "Libya's southeastern district of al-Jawf/"."""
+    bare = word.strip(",")
+    return bare.lower() in PLACE_NOUNS_EN or bool(re.match(r"(?:al-|el-)?[A-Z]", bare)) or bare.endswith("/")
 
 
 def after_purpose(context: Context, before: str) -> bool:
