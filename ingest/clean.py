@@ -6,6 +6,7 @@ Articles": what follows are other stories); a "line" marker opens a line that
 is page furniture (a source line, a tag list, a share prompt) and only that
 line goes.
 """
+
 from __future__ import annotations
 
 import re
@@ -79,7 +80,11 @@ def markers(known: Gazetteer | None) -> tuple[re.Pattern[str] | None, re.Pattern
     terms = known.terms_of("boilerplate")
     tails = sorted({t.text for t in terms if t.canonical == "tail"}, key=len, reverse=True)
     lines = sorted({t.text for t in terms if t.canonical != "tail"}, key=len, reverse=True)
-    tail = re.compile(r"^\s*(?:" + "|".join(map(re.escape, tails)) + r")\s*[:：]?\s*$", re.MULTILINE | re.IGNORECASE) if tails else None
+    tail = (
+        re.compile(r"^\s*(?:" + "|".join(map(re.escape, tails)) + r")\s*[:：]?\s*$", re.MULTILINE | re.IGNORECASE)
+        if tails
+        else None
+    )
     line = re.compile(r"^(?:" + "|".join(map(re.escape, lines)) + r")", re.IGNORECASE) if lines else None
     _compiled.clear()
     _compiled[id(known)] = (known, (tail, line))

@@ -4,6 +4,7 @@ A meeting article says, outside quoted speech, that officials met (a meeting
 cue), is not a phone call, and is about Libya: a story about Lebanon's Tripoli
 or Kuwait's interior ministry is out of scope however much it looks like ours.
 """
+
 from __future__ import annotations
 
 from ingest.gazetteer import Gazetteer
@@ -43,7 +44,24 @@ def about_libya(context: Context, url: str = "") -> bool:
     if host.endswith(".ly") or "libya" in host:
         return True
     foreign_signs = bool(foreign and foreign.search(text)) or any(
-        country in host for country in ("kuwait", "leb", "egypt", "iraq", "jordan", "saudi", "emirat", "qatar", "bahrain", "oman", "yemen", "syria", "tunis", "alger", "morocc")
+        country in host
+        for country in (
+            "kuwait",
+            "leb",
+            "egypt",
+            "iraq",
+            "jordan",
+            "saudi",
+            "emirat",
+            "qatar",
+            "bahrain",
+            "oman",
+            "yemen",
+            "syria",
+            "tunis",
+            "alger",
+            "morocc",
+        )
     )
     if not foreign_signs:
         return True

@@ -5,6 +5,7 @@ campaign, last month's statement, a UN mission's concern). People, places and
 topics come from the meeting's part only; the background starts at the first
 later sentence that opens on another time or a "notably"-style marker.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Publication and meeting dates by the date rules of the domain reference."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """The gazetteer compiled for matching: folded word sets and regexes, built once per snapshot."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """One meeting's facts from one article's body: each extractor, then assembly."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -6,6 +6,7 @@ model for Arabic here, a mention is found from those anchors: a title, or a
 position phrase ending at a comma, a quote or a known given name. Every word
 list comes from the gazetteer, which curators extend in the admin.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,23 @@ from .text import fold_phrase
 ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 TOKEN = re.compile(r"[\u0621-\u064a]+|[a-z0-9]+(?:['’][a-z]+)?|[^\s\w]")
 NAME_PARTICLES_AR = {"ابو", "بن", "بو", "عبد", "ابن", "بنت", "ال"}
-NAME_PARTICLES_EN = {"al", "el", "bin", "ben", "abu", "abou", "abd", "bu", "ibn", "de", "al-", "el-", "abdel", "abdul", "ould"}
+NAME_PARTICLES_EN = {
+    "al",
+    "el",
+    "bin",
+    "ben",
+    "abu",
+    "abou",
+    "abd",
+    "bu",
+    "ibn",
+    "de",
+    "al-",
+    "el-",
+    "abdel",
+    "abdul",
+    "ould",
+}
 QUOTES = {'"', "'", "`"}
 
 
@@ -67,8 +84,8 @@ def strip_prefix(word: str, vocabulary: frozenset[str]) -> str | None:
     if word in vocabulary:
         return word
     for prefix in ("و", "ب", "ل", "وب", "ول", "ف"):
-        if word.startswith(prefix) and word[len(prefix):] in vocabulary:
-            return word[len(prefix):]
+        if word.startswith(prefix) and word[len(prefix) :] in vocabulary:
+            return word[len(prefix) :]
     return None
 
 
@@ -84,7 +101,9 @@ class ArabicMentions:
         self.tokens = tokenize(context.text)
         self.titles = lexicon.words("title", "ar")
         self.heads = lexicon.words("position_head", "ar")
-        self.stop = lexicon.words("stop_name", "ar") | lexicon.words("meeting_cue", "ar") | lexicon.words("chair_verb", "ar")
+        self.stop = (
+            lexicon.words("stop_name", "ar") | lexicon.words("meeting_cue", "ar") | lexicon.words("chair_verb", "ar")
+        )
         self.given = lexicon.words("given_name", "ar")
         self.cities = frozenset(name for name in lexicon.city_by_name if ARABIC_WORD.fullmatch(name.replace(" ", "")))
         self.complements = lexicon.words("position_phrase", "ar")
@@ -150,10 +169,57 @@ class ArabicMentions:
         return self.build(index, name_tokens, position_start, title_start, title_size, cursor)
 
     # Words before a given name that make it an institution's name («جامعة عمر المختار»), not a person.
-    INSTITUTIONS = {"جامعه", "مستشفي", "مسجد", "شارع", "مدرسه", "مطار", "ميناء", "قاعده", "معسكر", "كتيبه", "سريه",
-                    "مركز", "ميدان", "طريق", "حي", "منطقه", "فندق", "قاعه", "مجمع", "مؤسسه", "موسسه", "نادي"}
-    AMBIGUOUS_GIVEN = {"جمعه", "فتح", "نصر", "سعيد", "عادل", "جمال", "كمال", "امين", "صالح", "رمضان", "هدي", "بدر", "سلطان", "امنه",
-                       "سالم", "منصور", "ناصر", "فوزي", "نبيل", "شكري", "رضا", "مراد", "حامد", "مسعود", "سامي"}
+    INSTITUTIONS = {
+        "جامعه",
+        "مستشفي",
+        "مسجد",
+        "شارع",
+        "مدرسه",
+        "مطار",
+        "ميناء",
+        "قاعده",
+        "معسكر",
+        "كتيبه",
+        "سريه",
+        "مركز",
+        "ميدان",
+        "طريق",
+        "حي",
+        "منطقه",
+        "فندق",
+        "قاعه",
+        "مجمع",
+        "مؤسسه",
+        "موسسه",
+        "نادي",
+    }
+    AMBIGUOUS_GIVEN = {
+        "جمعه",
+        "فتح",
+        "نصر",
+        "سعيد",
+        "عادل",
+        "جمال",
+        "كمال",
+        "امين",
+        "صالح",
+        "رمضان",
+        "هدي",
+        "بدر",
+        "سلطان",
+        "امنه",
+        "سالم",
+        "منصور",
+        "ناصر",
+        "فوزي",
+        "نبيل",
+        "شكري",
+        "رضا",
+        "مراد",
+        "حامد",
+        "مسعود",
+        "سامي",
+    }
 
     def bare_name_start(self, index: int) -> bool:
         word = self.tokens[index].text
@@ -163,8 +229,13 @@ class ArabicMentions:
         return previous not in self.INSTITUTIONS and previous[1:] not in self.INSTITUTIONS
 
     def build(
-        self, index: int, name_tokens: list[Token], position_start: int | None, title_start: int | None,
-        title_size: int, cursor: int,
+        self,
+        index: int,
+        name_tokens: list[Token],
+        position_start: int | None,
+        title_start: int | None,
+        title_size: int,
+        cursor: int,
     ) -> tuple[Mention | None, int]:
         if len(name_tokens) < 2:
             return None, index + 1
@@ -215,10 +286,50 @@ class ArabicMentions:
             return False
         if word.startswith(("ال", "بال", "لل", "وال", "لشو", "لحكوم", "بحكوم", "لوزار", "بوزار")):
             return True
-        if word in {"عن", "من", "غير", "امن", "جهاز", "مكافحه", "شوون", "اداره", "قسم", "فرع", "مجلس", "دوريات", "مديريه",
-                    "مركز", "لجنه", "وزاره", "حكومه", "دائره", "بلديه", "مكتب", "هيئه", "اركان", "قوه", "قطاع", "غرفه",
-                    "عمليات", "صندوق", "منطقه", "وكيل", "ادارات", "مدير", "عام", "مساعد", "نائب", "شعبه", "وحده",
-                    "كتيبه", "حرس", "خفر", "جامعه", "اعلام", "مستشار"}:
+        if word in {
+            "عن",
+            "من",
+            "غير",
+            "امن",
+            "جهاز",
+            "مكافحه",
+            "شوون",
+            "اداره",
+            "قسم",
+            "فرع",
+            "مجلس",
+            "دوريات",
+            "مديريه",
+            "مركز",
+            "لجنه",
+            "وزاره",
+            "حكومه",
+            "دائره",
+            "بلديه",
+            "مكتب",
+            "هيئه",
+            "اركان",
+            "قوه",
+            "قطاع",
+            "غرفه",
+            "عمليات",
+            "صندوق",
+            "منطقه",
+            "وكيل",
+            "ادارات",
+            "مدير",
+            "عام",
+            "مساعد",
+            "نائب",
+            "شعبه",
+            "وحده",
+            "كتيبه",
+            "حرس",
+            "خفر",
+            "جامعه",
+            "اعلام",
+            "مستشار",
+        }:
             return True
         if word in self.cities or word in self.complements:
             return True
@@ -238,7 +349,10 @@ class ArabicMentions:
             return []
         taken = [first]
         cursor = index + 1
-        while cursor < len(self.tokens) and len([t for t in taken if t.text not in NAME_PARTICLES_AR]) < self.MAX_NAME_TOKENS:
+        while (
+            cursor < len(self.tokens)
+            and len([t for t in taken if t.text not in NAME_PARTICLES_AR]) < self.MAX_NAME_TOKENS
+        ):
             token = self.tokens[cursor]
             if not ARABIC_WORD.fullmatch(token.text) or self.is_stop(token.text) or self.title_at(cursor):
                 break
@@ -259,7 +373,7 @@ class ArabicMentions:
 
 
 class EnglishMentions:
-    """"Minister of Interior, Major General Issam Abu Zareba" → name, title, position."""
+    """ "Minister of Interior, Major General Issam Abu Zareba" → name, title, position."""
 
     def __init__(self, context: Context) -> None:
         self.context = context
@@ -375,7 +489,9 @@ class EnglishMentions:
             before = before.rstrip()[: -len(title)]
         before = before.rstrip(" ,")
         # The phrase starts after the last clause break before the name.
-        clause = re.split(r"[.;:!?()\n]|\b(?:and|with|by|to|met|held|received|hosted|of whom)\s|,\s(?=[a-z])", before)[-1].strip(" ,")
+        clause = re.split(r"[.;:!?()\n]|\b(?:and|with|by|to|met|held|received|hosted|of whom)\s|,\s(?=[a-z])", before)[
+            -1
+        ].strip(" ,")
         clause = re.sub(r"^(?:the|The|Libyan|Libya’s|Libya's)\s+", "", clause).strip()
         if clause and any(re.search(rf"\b{re.escape(head)}\b", clause) for head in self.heads) and len(clause) < 120:
             return clause

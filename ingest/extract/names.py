@@ -1,4 +1,5 @@
 """The Latin spelling of a participant's name: a curated one where known, else a transliteration."""
+
 from __future__ import annotations
 
 from ingest.gazetteer import Gazetteer

@@ -6,6 +6,7 @@ background, or as the source of instructions, does not. The chair is who
 convened, hosted or received: the subject of «اجتمع/التقى/استقبل», "met",
 "held", or the person after «برئاسة» / "chaired by".
 """
+
 from __future__ import annotations
 
 import difflib
@@ -22,8 +23,10 @@ from .text import fold_phrase
 
 # A mention right after these is somebody who sent instructions or was spoken of, not present.
 NOT_PRESENT_BEFORE = re.compile(
-    r"(?:instructions?|directives?|orders?|behalf|the late|guidance|approval|decision|decree|call)\s+(?:of|from|by)\s+(?:the\s+)?[^.;]{0,80}$"
-    r"|(?:بتعليمات|بتوجيهات|تعليمات|توجيهات|بتكليف|نيابه عن|بقرار|قرار|الراحل|المرحوم|بامر|بأمر|التزام|دعم)\s+[^.؛]{0,60}$"
+    r"(?:instructions?|directives?|orders?|behalf|the late|guidance|approval|decision|decree|call)"
+    r"\s+(?:of|from|by)\s+(?:the\s+)?[^.;]{0,80}$"
+    r"|(?:بتعليمات|بتوجيهات|تعليمات|توجيهات|بتكليف|نيابه عن|بقرار|قرار|الراحل|المرحوم|بامر|بأمر|التزام|دعم)"
+    r"\s+[^.؛]{0,60}$"
 )
 
 
@@ -114,11 +117,18 @@ def find_chair(context: Context, people: list[list[Mention]], mentions: list[Men
         before = text[sentence_start : first.position_start or first.start]
         verbs = context.lexicon.pattern("chair_verb", "ar", arabic_prefixes=True)
         cues = context.lexicon.pattern("participation_cue", "ar", arabic_prefixes=True)
-        if verbs and verbs.search(before) and not (cues and cues.search(before)) and not re.search(r"(?<!\S)مع(?!\S)", before):
+        if (
+            verbs
+            and verbs.search(before)
+            and not (cues and cues.search(before))
+            and not re.search(r"(?<!\S)مع(?!\S)", before)
+        ):
             return None if peers(context, people, lead) else people[0]
         # «أكد الوزير خلال لقائه مع ...»: "his meeting with" after the subject.
         after = text[first.end : sentence_end]
-        if re.search(r"(?:خلال|لدى|اثناء|في)\s+(?:لقائه|اجتماعه|استقباله|زيارته)", after) and not (cues and cues.search(before)):
+        if re.search(r"(?:خلال|لدى|اثناء|في)\s+(?:لقائه|اجتماعه|استقباله|زيارته)", after) and not (
+            cues and cues.search(before)
+        ):
             return people[0]
         return None
     # Subject-verb order: the first person, then a convening verb later in the sentence.
@@ -140,7 +150,10 @@ def find_chair(context: Context, people: list[list[Mention]], mentions: list[Men
     return None
 
 
-PEER_POSITION = re.compile(r"envoy|ambassador|united nations|\bun\b|unsmil|mission|سفير|المبعوث|مبعوث|الممثل الخاص|البعثه|بعثه|الامم المتحده", re.I)
+PEER_POSITION = re.compile(
+    r"envoy|ambassador|united nations|\bun\b|unsmil|mission|سفير|المبعوث|مبعوث|الممثل الخاص|البعثه|بعثه|الامم المتحده",
+    re.I,
+)
 HOSTING = re.compile(r"received|hosted|welcomed|at his office|in his office|استقبل|بمكتبه|بمقر الوزاره|ديوان")
 
 
@@ -158,8 +171,7 @@ def chair_by_marker(context: Context, people: list[list[Mention]]) -> list[Menti
         return None
     for match in pattern.finditer(context.text[: context.meeting_end]):
         following = [
-            group for group in people
-            if any(0 <= (m.position_start or m.start) - match.end() <= 140 for m in group)
+            group for group in people if any(0 <= (m.position_start or m.start) - match.end() <= 140 for m in group)
         ]
         if following:
             return min(following, key=lambda g: min((m.position_start or m.start) for m in g))

@@ -6,6 +6,7 @@ April"), or the place visited. A city inside a position («مدير أمن سب�
 after "to discuss"/«لمناقشة» is what the meeting was about: a focus region,
 not the venue.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,13 +19,75 @@ from .context import Context
 from .lexicon import lexicon_for
 from .text import lookup
 
-PLACE_NOUNS_AR = {"مقر", "مديريه", "امن", "ديوان", "وزاره", "الداخليه", "مكتب", "مكتبه", "قاعه", "فندق", "مدينه", "بلديه",
-                  "مطار", "ميناء", "جامعه", "نادي", "مبني", "المديريه", "الوزاره", "مقره", "ديوانه", "مركز", "معسكر",
-                  "منفذ", "معبر", "قصر", "المجلس", "مجلس", "البلدي", "البلديه", "العاصمه", "مدينتي"}
-PLACE_NOUNS_EN = {"the", "city", "of", "town", "capital", "headquarters", "office", "ministry", "ministry's", "ministry’s",
-                  "cabinet", "directorate", "hall", "hotel", "port", "airport", "security", "premises", "municipality",
-                  "council", "council's", "council’s", "southeastern", "southern", "eastern", "western", "district",
-                  "libya's", "libya’s", "province", "coastal", "central", "northern"}
+PLACE_NOUNS_AR = {
+    "مقر",
+    "مديريه",
+    "امن",
+    "ديوان",
+    "وزاره",
+    "الداخليه",
+    "مكتب",
+    "مكتبه",
+    "قاعه",
+    "فندق",
+    "مدينه",
+    "بلديه",
+    "مطار",
+    "ميناء",
+    "جامعه",
+    "نادي",
+    "مبني",
+    "المديريه",
+    "الوزاره",
+    "مقره",
+    "ديوانه",
+    "مركز",
+    "معسكر",
+    "منفذ",
+    "معبر",
+    "قصر",
+    "المجلس",
+    "مجلس",
+    "البلدي",
+    "البلديه",
+    "العاصمه",
+    "مدينتي",
+}
+PLACE_NOUNS_EN = {
+    "the",
+    "city",
+    "of",
+    "town",
+    "capital",
+    "headquarters",
+    "office",
+    "ministry",
+    "ministry's",
+    "ministry’s",
+    "cabinet",
+    "directorate",
+    "hall",
+    "hotel",
+    "port",
+    "airport",
+    "security",
+    "premises",
+    "municipality",
+    "council",
+    "council's",
+    "council’s",
+    "southeastern",
+    "southern",
+    "eastern",
+    "western",
+    "district",
+    "libya's",
+    "libya’s",
+    "province",
+    "coastal",
+    "central",
+    "northern",
+}
 DATELINE_AFTER = re.compile(r"^\s*(?:[,،\-_–—:]|\(|\d|[\u0660-\u0669])")
 LOCAL_PEOPLE = re.compile(
     r"اعيان|مشايخ|مشائخ|حكماء|اهالي|عميد بلديه|عميد البلديه|المجلس البلدي|مجلس بلدي|عمداء|قبائل|"
@@ -56,7 +119,9 @@ def venue_in(context: Context) -> Venue:
     for role in ("venue", "dateline", "visit"):
         for mention in mentions:
             if mention.role == role:
-                return Venue(mention.city.name_en, mention.city.region, [context.folded.span(mention.start, mention.end)])
+                return Venue(
+                    mention.city.name_en, mention.city.region, [context.folded.span(mention.start, mention.end)]
+                )
     return Venue()
 
 
@@ -83,7 +148,10 @@ def role_of(context: Context, match_start: int, start: int, end: int) -> str:
     if is_dateline(text, match_start, end):
         return "dateline"
     sentence = context.sentence_index(start)
-    if sentence not in (context.first_meeting_sentence, context.lead_sentence) and sentence not in context.meeting_sentences:
+    if (
+        sentence not in (context.first_meeting_sentence, context.lead_sentence)
+        and sentence not in context.meeting_sentences
+    ):
         return "other"
     sentence_start = context.sentences[sentence][0]
     before = text[sentence_start:match_start]
@@ -100,7 +168,9 @@ def role_of(context: Context, match_start: int, start: int, end: int) -> str:
             return "venue"
     else:
         first, last = context.folded.span(sentence_start, match_start) if match_start > sentence_start else (0, 0)
-        if venue_marker_en(context.body[first:last]) or re.match(r"\s*,?\s*(?:hosted|hosts|welcomed)\b", text[end : end + 20]):
+        if venue_marker_en(context.body[first:last]) or re.match(
+            r"\s*,?\s*(?:hosted|hosts|welcomed)\b", text[end : end + 20]
+        ):
             return "venue"
     return "other"
 
@@ -109,7 +179,9 @@ def is_dateline(text: str, match_start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, match_start) + 1
     if text[line_start:match_start].strip(" \t\"'") or match_start > 600:
         return False
-    return bool(DATELINE_AFTER.match(text[end : end + 3])) and not re.match(r"\s*[-–]\s*(?:libya|ليبيا)\b", text[end : end + 12])
+    return bool(DATELINE_AFTER.match(text[end : end + 3])) and not re.match(
+        r"\s*[-–]\s*(?:libya|ليبيا)\b", text[end : end + 12]
+    )
 
 
 def venue_marker_ar(before: str) -> bool:
@@ -150,9 +222,8 @@ def after_purpose(context: Context, before: str) -> bool:
     pattern = context.lexicon.pattern("purpose_marker", context.language, arabic_prefixes=context.language == "ar")
     if not pattern:
         return False
-    last = None
-    for last in pattern.finditer(before):
-        pass
+    matches = list(pattern.finditer(before))
+    last = matches[-1] if matches else None
     if last is None:
         return False
     # A later meeting verb or noun starts a new clause in which the place may be the venue again.
@@ -182,7 +253,9 @@ def visit_before_purpose(context: Context, before: str) -> bool:
     return first_purpose is None or match.start() < first_purpose.start()
 
 
-def find_focus_regions(body: str, language: str, gazetteer: Gazetteer, venue: Venue) -> tuple[list[str], dict[str, list[Span]]]:
+def find_focus_regions(
+    body: str, language: str, gazetteer: Gazetteer, venue: Venue
+) -> tuple[list[str], dict[str, list[Span]]]:
     return focus_in(Context(body, language, lexicon_for(gazetteer)), venue)
 
 
@@ -207,7 +280,7 @@ def focus_in(context: Context, venue: Venue) -> tuple[list[str], dict[str, list[
 
 
 def government_not_place(context: Context, mention: CityMention) -> bool:
-    """"the Tripoli government", «حكومة طرابلس»: a government, not a place the meeting was about."""
+    """ "the Tripoli government", «حكومة طرابلس»: a government, not a place the meeting was about."""
     after = context.text[mention.end : mention.end + 14]
     before = context.text[max(0, mention.start - 8) : mention.start]
     return bool(re.match(r"[\s-]*(?:-based\s+)?government", after)) or "حكومه" in before

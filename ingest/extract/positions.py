@@ -4,6 +4,7 @@ Arabic positions are composed from the gazetteer's position phrases («مدير 
 → "Security Director of", «جهاز الأمن الداخلي» → "Internal Security Agency")
 and city names, so «مدير أمن طبرق» reads "Security Director of Tobruk".
 """
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,24 @@ from .lexicon import Lexicon
 from .text import fold_phrase
 
 GOVERNMENT_WORDS = ("Government", "government")
-ORGANIZATION_WORDS = ("Agency", "Council", "House", "Ministry", "Fund", "Department", "Committee", "Directorate",
-                      "Forces", "Command", "Mission", "Intelligence", "Security", "Prosecution", "Guard", "Customs")
+ORGANIZATION_WORDS = (
+    "Agency",
+    "Council",
+    "House",
+    "Ministry",
+    "Fund",
+    "Department",
+    "Committee",
+    "Directorate",
+    "Forces",
+    "Command",
+    "Mission",
+    "Intelligence",
+    "Security",
+    "Prosecution",
+    "Guard",
+    "Customs",
+)
 
 
 def describe(position: str | None, language: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
@@ -42,7 +59,9 @@ def translate(position: str, lexicon: Lexicon) -> str:
             index += size
             continue
         word = words[index]
-        head = lexicon.canonical("position_head", "ar", word) or lexicon.canonical("position_head", "ar", strip_conjunction(word))
+        head = lexicon.canonical("position_head", "ar", word) or lexicon.canonical(
+            "position_head", "ar", strip_conjunction(word)
+        )
         city = lexicon.city_by_name.get(word) or (lexicon.city_by_name.get(word[1:]) if word[:1] in "بل" else None)
         if head:
             pieces.append(("head", head))
@@ -68,7 +87,11 @@ def strip_conjunction(word: str) -> str:
 def longest_phrase(words: list[str], index: int, lexicon: Lexicon) -> tuple[int, str] | None:
     for size in range(min(7, len(words) - index), 0, -1):
         phrase = " ".join(words[index : index + size])
-        for candidate in (phrase, phrase[1:] if phrase[:1] in "بلو" else None, "ال" + phrase[2:] if phrase.startswith("لل") else None):
+        for candidate in (
+            phrase,
+            phrase[1:] if phrase[:1] in "بلو" else None,
+            "ال" + phrase[2:] if phrase.startswith("لل") else None,
+        ):
             if candidate:
                 english = lexicon.canonical("position_phrase", "ar", candidate)
                 if english:
@@ -91,7 +114,9 @@ def join(pieces: list[tuple[str, str]]) -> str:
         elif kind == "place":
             text += f" of {english}" if previous != "place" else f", {english}"
         else:
-            article = "the " if any(word in english for word in ORGANIZATION_WORDS) and not english.startswith("the ") else ""
+            article = (
+                "the " if any(word in english for word in ORGANIZATION_WORDS) and not english.startswith("the ") else ""
+            )
             text += f" of {article}{english}"
         previous = kind
     return text

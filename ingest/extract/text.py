@@ -4,6 +4,7 @@ Extractors match on a folded copy (Arabic diacritics and tatweel removed, letter
 variants unified, Latin lower-cased) and report spans in the original body, so
 evidence offsets always point at the text a reader sees.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,10 +17,27 @@ from ingest.types import Span
 T = TypeVar("T")
 
 # Removed for matching: Arabic diacritics, tatweel (kashida) and invisible format characters.
-DROPPED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+DROPPED = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]"
+)
 LETTER_FOLDS = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك",
-    "“": '"', "”": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "ـ": "",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ة": "ه",
+    "ک": "ك",
+    "“": '"',
+    "”": '"',
+    "«": '"',
+    "»": '"',
+    "‘": "'",
+    "’": "'",
+    "–": "-",
+    "—": "-",
+    "ـ": "",
     "\u00a0": " ",
 }
 
@@ -86,7 +104,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+|(?<=[.!?؟])(?=[\"'»”])|(?<=\
 
 
 # "Dr. Ahmaid", "Col. Miloud", «د. محمد»: a full stop that ends an abbreviation, not a sentence.
-ABBREVIATION = re.compile(r"(?:^|[\s(])(?:dr|mr|mrs|ms|gen|col|lt|brig|maj|capt|eng|engr|prof|st|no|sgt|gov|rep|sen|[a-z]|د|م)\.$")
+ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:dr|mr|mrs|ms|gen|col|lt|brig|maj|capt|eng|engr|prof|st|no|sgt|gov|rep|sen|[a-z]|د|م)\.$"
+)
 
 
 def sentences(text: str) -> list[Span]:
@@ -94,7 +114,9 @@ def sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in SENTENCE_END.finditer(text):
-        if text[match.start() - 1 : match.start()] == "." and ABBREVIATION.search(text[max(0, match.start() - 6) : match.start()].lower()):
+        if text[match.start() - 1 : match.start()] == "." and ABBREVIATION.search(
+            text[max(0, match.start() - 6) : match.start()].lower()
+        ):
             continue
         if text[start : match.start()].strip():
             spans.append((start, match.start()))
@@ -119,7 +141,7 @@ def has_arabic(text: str) -> bool:
     return any("\u0600" <= char <= "\u06ff" for char in text)
 
 
-def lookup(mapping: dict[str, T], matched: str) -> T | None:
+def lookup[T](mapping: dict[str, T], matched: str) -> T | None:
     """The entry for a matched phrase, undoing the «لل» contraction of phrase_pattern."""
     key = " ".join(matched.split())
     if key in mapping:

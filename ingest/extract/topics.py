@@ -1,4 +1,5 @@
 """Topics of the taxonomy, from the signal words curators maintain, read in the meeting's part of the story."""
+
 from __future__ import annotations
 
 from ingest.gazetteer import Gazetteer
