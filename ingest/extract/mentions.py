@@ -340,7 +340,9 @@ class ArabicMentions:
         if index >= len(self.tokens):
             return []
         first = self.tokens[index]
-        if not first.is_word or not ARABIC_WORD.fullmatch(first.text) or self.is_stop(first.text):
+        if not first.is_word or not ARABIC_WORD.fullmatch(first.text):
+            return []
+        if self.is_stop(first.text) and not (self.is_given_ali(first) and (trusted or index + 1 < len(self.tokens))):
             return []
         if not trusted and first.text not in self.given and first.text.startswith("ال"):
             return []
@@ -354,7 +356,9 @@ class ArabicMentions:
             and len([t for t in taken if t.text not in NAME_PARTICLES_AR]) < self.MAX_NAME_TOKENS
         ):
             token = self.tokens[cursor]
-            if not ARABIC_WORD.fullmatch(token.text) or self.is_stop(token.text) or self.title_at(cursor):
+            if not ARABIC_WORD.fullmatch(token.text) or self.title_at(cursor):
+                break
+            if self.is_stop(token.text) and not self.is_given_ali(token):
                 break
             if token.text.startswith("و") and token.text not in self.given:
                 break  # «و» joins the next item of a list, not the next part of a name
@@ -367,6 +371,10 @@ class ArabicMentions:
         while taken and taken[-1].text in NAME_PARTICLES_AR:
             taken.pop()
         return taken
+
+    def is_given_ali(self, token: Token) -> bool:
+        """«علي» (Ali) folds like «على» (on): the name is the one written with a dotted ya."""
+        return token.text == "علي" and original(self.context, token.start, token.end).endswith("ي")
 
     def is_stop(self, word: str) -> bool:
         return word in self.stop or self.is_head(Token(word, 0, 0)) or word in self.titles

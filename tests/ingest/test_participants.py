@@ -1,0 +1,87 @@
+"""Who took part and who chaired, on short articles written for these tests in the agencies' style."""
+from __future__ import annotations
+
+from tests.ingest.extraction_helpers import chair, meeting_of, names
+
+
+def test_it_finds_an_arabic_official_after_position_and_rank() -> None:
+    meeting = meeting_of(
+        "استقبل وزير الداخلية اللواء محمد سالم الهوني بمكتبه في مدينة البيضاء، اليوم الاثنين، مدير أمن درنة "
+        "العميد عبدالحكيم الشاعري، وبحث معه الاحتياجات اللازمة للمديرية."
+    )
+    assert names(meeting) == ["محمد سالم الهوني", "عبدالحكيم الشاعري"]
+    assert chair(meeting) == "محمد سالم الهوني"
+    director = meeting.participants[1]
+    assert director.title == "العميد"
+    assert director.position == "Security Director of Derna"
+
+
+def test_it_takes_the_name_after_a_comma_when_no_rank_is_given() -> None:
+    meeting = meeting_of(
+        "عقد رئيس الحكومة الليبية اجتماعا بحضور وزير الصحة، عثمان عبدالجليل، وعميد بلدية سبها، حامد الخيالي، "
+        "لمناقشة أوضاع المدينة."
+    )
+    assert {"عثمان عبدالجليل", "حامد الخيالي"} <= set(names(meeting))
+    assert "Mayor" in (meeting.participants[names(meeting).index("حامد الخيالي")].position or "")
+
+
+def test_people_only_present_in_an_earlier_event_are_not_participants() -> None:
+    meeting = meeting_of(
+        "التقى وزير الداخلية اللواء عصام أبوزريبة، الثلاثاء، عميد بلدية غات السيد محمد الطاهر، لبحث الوضع الأمني.\n"
+        "وكان رئيس الحكومة أسامة حماد قد زار غات الشهر الماضي برفقة الفريق صدام حفتر."
+    )
+    assert names(meeting) == ["عصام أبوزريبة", "محمد الطاهر"]
+
+
+def test_the_person_after_chaired_by_is_the_chair_even_when_named_second() -> None:
+    meeting = meeting_of(
+        "A security meeting was held in Misrata on Sunday, attended by Colonel Ali Abu Shaala and chaired by "
+        "the Minister of Interior, Major General Imad Trabelsi, to review the city's security plan."
+    )
+    assert set(names(meeting)) == {"Ali Abu Shaala", "Imad Trabelsi"}
+    assert chair(meeting) == "Imad Trabelsi"
+
+
+def test_an_english_host_is_the_chair_and_a_later_surname_is_not_a_new_person() -> None:
+    meeting = meeting_of(
+        "Minister of Interior Major General Essam Abu Zraiba met on Monday in Benghazi with the head of the "
+        "Criminal Investigation Agency, Brigadier General Salah Huwaidi.\n"
+        "Abu Zraiba stressed the importance of fighting organized crime."
+    )
+    assert names(meeting) == ["Essam Abu Zraiba", "Salah Huwaidi"]
+    assert chair(meeting) == "Essam Abu Zraiba"
+    assert meeting.participants[0].title == "Major General"
+
+
+def test_a_passive_meeting_with_attendees_has_no_chair() -> None:
+    meeting = meeting_of(
+        "انعقد في مدينة سبها اجتماع أمني موسع بحضور مدير أمن سبها العميد محمد بشر ورئيس فرع جهاز البحث الجنائي "
+        "العقيد علي الحضيري، لمناقشة الخطة الأمنية."
+    )
+    assert set(names(meeting)) == {"محمد بشر", "علي الحضيري"}
+    assert chair(meeting) is None
+
+
+def test_somebody_who_only_gave_instructions_is_not_present() -> None:
+    meeting = meeting_of(
+        "The Deputy Minister of Interior, Colonel Mahmoud Saeed, chaired a meeting in Tripoli on Tuesday with "
+        "security directors. The plan was drawn up on the instructions of the Prime Minister, Abdul Hamid Dbeibah."
+    )
+    assert names(meeting) == ["Mahmoud Saeed"]
+
+
+def test_a_byline_is_not_a_participant() -> None:
+    meeting = meeting_of(
+        "بنغازي: خالد المصراتي\n"
+        "اجتمع وكيل وزارة الداخلية اللواء فرج اقعيم، الأحد، مع مدراء مراكز الشرطة بمدينة بنغازي لمناقشة خطة تأمين المدينة."
+    )
+    assert names(meeting) == ["فرج اقعيم"]
+
+
+def test_evidence_offsets_point_at_each_name_as_written() -> None:
+    text = "عقدَ وزير الداخلية، لواء عصـام أبوزريبة، اجتماعًا مع مدير أمن طبرق، العميد موسى البدين."
+    meeting = meeting_of(text)
+    for participant in meeting.participants:
+        start, end = participant.evidence
+        assert text[start:end] == participant.name
+    assert names(meeting)[0] == "عصـام أبوزريبة", "the name keeps its tatweel as written"
