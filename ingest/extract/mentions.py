@@ -194,6 +194,7 @@ class ArabicMentions:
         "نادي",
     }
     AMBIGUOUS_GIVEN = {
+        "علي",
         "جمعه",
         "فتح",
         "نصر",
