@@ -65,12 +65,24 @@ def fold_char(char: str) -> str:
     return LETTER_FOLDS.get(char, char).lower()
 
 
+_TABLE = str.maketrans({**LETTER_FOLDS, "ـ": None})
+
+
 def fold(text: str) -> Folded:
+    dropped = {m.start() for m in DROPPED.finditer(text)}
+    kept = "".join(ch for i, ch in enumerate(text) if i not in dropped) if dropped else text
+    folded = kept.translate(_TABLE).lower()
+    if len(folded) == len(kept):
+        origin = tuple(i for i in range(len(text)) if i not in dropped) if dropped else tuple(range(len(text)))
+        return Folded(folded, origin, len(text))
+    return _fold_slowly(text)  # a character whose lower case is longer ("İ"): map one by one
+
+
+def _fold_slowly(text: str) -> Folded:
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        folded = fold_char(char)
-        for piece in folded:
+        for piece in fold_char(char):
             out.append(piece)
             origin.append(index)
     return Folded("".join(out), tuple(origin), len(text))
