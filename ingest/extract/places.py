@@ -147,6 +147,11 @@ def role_of(context: Context, match_start: int, start: int, end: int) -> str:
     text = context.text
     if is_dateline(text, match_start, end):
         return "dateline"
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else None]
+    if "|" in line or len(line.split()) < 5:
+        return "byline"  # "The Address | Benghazi – Libya", a weather widget's "Tripoli"
     sentence = context.sentence_index(start)
     if (
         sentence not in (context.first_meeting_sentence, context.lead_sentence)
