@@ -161,8 +161,8 @@ def peers(context: Context, people: list[list[Mention]], lead: int) -> bool:
     """A minister and a UN envoy or an ambassador meeting with no host stated: nobody chairs."""
     if HOSTING.search(context.sentence_text(lead)):
         return False
-    others = [group[0] for group in people[1:] if context.sentence_index(group[0].start) == lead]
-    return any(m.position and PEER_POSITION.search(fold_phrase(m.position)) for m in others)
+    present = [group[0] for group in people if context.sentence_index(group[0].start) == lead]
+    return len(present) > 1 and any(m.position and PEER_POSITION.search(fold_phrase(m.position)) for m in present)
 
 
 def chair_by_marker(context: Context, people: list[list[Mention]]) -> list[Mention] | None:
