@@ -73,9 +73,26 @@ class Context:
     @cached_property
     def first_meeting_sentence(self) -> int | None:
         for index, _ in enumerate(self.sentences):
-            if self.has("meeting_cue", index):
+            if self.has("meeting_cue", index) or self.convenes(index):
                 return index
         return None
+
+    def convenes(self, index: int) -> bool:
+        """ "X received on Tuesday the Ambassador of ...", «بحث رئيس ... مع المبعوثة»: a convening verb with an official after it."""
+        arabic = self.language == "ar"
+        verbs = self.lexicon.pattern("chair_verb", self.language, arabic_prefixes=arabic)
+        heads = self.lexicon.pattern("position_head", self.language, arabic_prefixes=arabic)
+        if not verbs or not heads:
+            return False
+        text = self.sentence_text(index)
+        verb = verbs.search(text)
+        if not verb:
+            return False
+        after = text[verb.end() :]
+        if arabic:
+            # The subject follows the verb; an official after «مع» or a second official is the other side.
+            return bool(re.search(r"(?<!\S)مع(?!\S)", after) and heads.search(after.split("مع", 1)[-1]))
+        return bool(heads.search(after))
 
     @cached_property
     def lead_sentence(self) -> int | None:

@@ -394,6 +394,7 @@ class EnglishMentions:
         self.cities = {name.lower() for name in lexicon.city_by_name if name.isascii()}
         self.heads = [h for h in lexicon.phrases("position_head", "en")]
         self.given = {w.lower() for w in lexicon.phrases("given_name", "en")}
+        self.heads_lower = {h.lower() for h in self.heads}
 
     NAME_WORD = re.compile(r"(?:[A-Z][a-z'’]+|[A-Z]{2,}(?=\s+[A-Z][a-z]))(?:-[A-Za-z][a-z'’]+)*")
     PARTICLE = re.compile(r"(?:al|el|Al|El|bin|ben|Bin|Ben|abu|Abu|Abou|abd|Abd|ibn|Ibn|de|ould)(?:-|\s+)(?=[A-Z])")
@@ -487,7 +488,7 @@ class EnglishMentions:
         words = phrase.split()
         if words and words[0].lower() == "the":
             words = words[1:]
-        if words and any(words[i] == head for i in range(min(3, len(words))) for head in self.heads):
+        if words and any(words[i].lower() in self.heads_lower for i in range(min(3, len(words)))):
             return " ".join(words)
         return None
 
@@ -498,10 +499,20 @@ class EnglishMentions:
             before = before.rstrip()[: -len(title)]
         before = before.rstrip(" ,")
         # The phrase starts after the last clause break before the name.
-        clause = re.split(r"[.;:!?()\n]|\b(?:and|with|by|to|met|held|received|hosted|of whom)\s|,\s(?=[a-z])", before)[
+        clause = re.split(r"[.;:!?()\n]|\b(?:and|with|by|met|held|received|hosted|of whom)\s|,\s(?=[a-z])", before)[
             -1
         ].strip(" ,")
-        clause = re.sub(r"^(?:the|The|Libyan|Libya’s|Libya's)\s+", "", clause).strip()
-        if clause and any(re.search(rf"\b{re.escape(head)}\b", clause) for head in self.heads) and len(clause) < 120:
-            return clause
+        words = clause.split()
+        head_at = next((i for i, w in enumerate(words) if w.strip(",").lower() in self.heads_lower), None)
+        if head_at is None or len(clause) > 140:
+            return None
+        # Keep the adjectives and bodies just before the head ("Libyan Interior Minister", "Deputy Prime Minister").
+        start_at = head_at
+        while (
+            start_at > 0 and words[start_at - 1][:1].isupper() and words[start_at - 1] not in {"The", "In", "At", "On"}
+        ):
+            start_at -= 1
+        phrase = " ".join(words[start_at:]).strip(" ,")
+        phrase = re.sub(r"^(?:Libyan|Libya’s|Libya's)\s+", "", phrase)
+        return phrase or None
         return None

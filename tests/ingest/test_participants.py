@@ -85,3 +85,24 @@ def test_evidence_offsets_point_at_each_name_as_written() -> None:
         start, end = participant.evidence
         assert text[start:end] == participant.name
     assert names(meeting)[0] == "عصـام أبوزريبة", "the name keeps its tatweel as written"
+
+
+def test_a_minister_and_a_un_envoy_meeting_as_peers_have_no_chair() -> None:
+    meeting = meeting_of(
+        "UN envoy Hanna Tetteh met with Interior Minister Essam Abu Zraiba in Benghazi on Thursday to discuss "
+        "the security situation in the south."
+    )
+    assert set(names(meeting)) == {"Hanna Tetteh", "Essam Abu Zraiba"}
+    assert chair(meeting) is None
+
+
+def test_a_minister_who_receives_an_ambassador_chairs_and_the_ambassador_keeps_his_post() -> None:
+    meeting = meeting_of(
+        "Tripoli, 12 March 2024 (LANA) - The Minister of Interior in the Government of National Unity, Imad "
+        "Trabelsi, received on Tuesday at the Ministry's headquarters the Ambassador of Italy to Libya, "
+        "Gianluca Alberini, and discussed cooperation against illegal migration."
+    )
+    assert names(meeting) == ["Imad Trabelsi", "Gianluca Alberini"]
+    assert chair(meeting) == "Imad Trabelsi"
+    assert meeting.participants[1].position == "Ambassador of Italy to Libya"
+    assert meeting.city == "Tripoli"
