@@ -66,6 +66,12 @@ class Lexicon:
         return phrases
 
     @cached_property
+    def alias_pattern(self) -> re.Pattern[str] | None:
+        """Curated spellings of known people (two words or more, so a bare family name never matches)."""
+        names = tuple(alias.name for alias in self.gazetteer.aliases if len(alias.name.split()) >= 2)
+        return phrase_pattern(names, arabic_prefixes=True)
+
+    @cached_property
     def region_pattern(self) -> re.Pattern[str] | None:
         return phrase_pattern(tuple(self.region_phrases), arabic_prefixes=True)
 

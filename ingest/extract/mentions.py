@@ -74,9 +74,22 @@ def original(context: Context, start: int, end: int) -> str:
 
 
 def find_mentions(context: Context) -> list[Mention]:
-    if context.language == "ar":
-        return ArabicMentions(context).find()
-    return EnglishMentions(context).find()
+    found = ArabicMentions(context).find() if context.language == "ar" else EnglishMentions(context).find()
+    return sorted(found + curated_mentions(context, found), key=lambda m: m.start)
+
+
+def curated_mentions(context: Context, found: list[Mention]) -> list[Mention]:
+    """Spellings curators confirmed for a person, wherever they appear without a title or position."""
+    pattern = context.lexicon.alias_pattern
+    if pattern is None:
+        return []
+    extra: list[Mention] = []
+    for match in pattern.finditer(context.text):
+        start, end = match.start("phrase"), match.end("phrase")
+        if any(m.start < end and start < m.end for m in found + extra):
+            continue
+        extra.append(Mention(name=original(context, start, end), start=start, end=end))
+    return extra
 
 
 def strip_prefix(word: str, vocabulary: frozenset[str]) -> str | None:
