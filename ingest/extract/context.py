@@ -78,7 +78,10 @@ class Context:
         return None
 
     def convenes(self, index: int) -> bool:
-        """ "X received on Tuesday the Ambassador of ...", «بحث رئيس ... مع المبعوثة»: a convening verb with an official after it."""
+        """A convening verb with an official after it.
+
+        "X received on Tuesday the Ambassador of ...", «بحث رئيس ... مع المبعوثة».
+        """
         arabic = self.language == "ar"
         verbs = self.lexicon.pattern("chair_verb", self.language, arabic_prefixes=arabic)
         heads = self.lexicon.pattern("position_head", self.language, arabic_prefixes=arabic)

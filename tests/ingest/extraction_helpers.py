@@ -11,7 +11,8 @@ KNOWN = from_files()
 
 
 def extract_text(text: str, *, language: str = "", published: dt.date | None = None, url: str = "") -> Extraction:
-    return extract_article(RawArticle(path="test.txt", text=text, raw=text, language=language, published=published, url=url), KNOWN)
+    raw = RawArticle(path="test.txt", text=text, raw=text, language=language, published=published, url=url)
+    return extract_article(raw, KNOWN)
 
 
 def meeting_of(text: str, **kwargs: object) -> MeetingFacts:

@@ -22,7 +22,10 @@ def test_source_tag_and_share_lines_go_but_the_story_stays() -> None:
 
 
 def test_a_menu_above_the_story_is_dropped_but_a_dateline_is_kept() -> None:
-    text = "Home\nLibya\nBusiness\n• Login\nTripoli, 3 May 2024 (Lana)\nThe Minister of Interior met the mayors of the western region today."
+    text = (
+        "Home\nLibya\nBusiness\n• Login\nTripoli, 3 May 2024 (Lana)\n"
+        "The Minister of Interior met the mayors of the western region today."
+    )
     cleaned = remove_boilerplate(text, KNOWN)
     assert not cleaned.startswith("Home")
     assert "Tripoli, 3 May 2024" in cleaned

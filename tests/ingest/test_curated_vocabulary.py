@@ -39,7 +39,9 @@ def test_a_topic_signal_added_by_a_curator_tags_the_next_meeting() -> None:
 
 @pytest.mark.django_db
 def test_a_rank_added_by_a_curator_is_split_from_the_name() -> None:
-    Term.objects.create(kind=Term.Kind.TITLE, language="ar", text="الرائد الركن", canonical="Staff Major", added_by_curator=True)
+    Term.objects.create(
+        kind=Term.Kind.TITLE, language="ar", text="الرائد الركن", canonical="Staff Major", added_by_curator=True
+    )
     names = {p.name: p.title for p in extract_now().participants}
     assert names.get("سالم الغناي") == "الرائد الركن"
 
@@ -52,7 +54,9 @@ def test_a_spelling_confirmed_by_a_curator_is_found_without_rank_or_position() -
     raw = RawArticle(path="alias.txt", text=text, raw=text)
     assert extract_article(raw, gazetteer.current()).meetings[0].participants == []
     person = Person.objects.create(name_latin="Qamar al-Din al-Sayed", name_arabic="قمر الدين الصيد")
-    PersonAlias.objects.create(person=person, name="قمر الدين الصيد", script="arabic", match_key="x", added_by="curator")
+    PersonAlias.objects.create(
+        person=person, name="قمر الدين الصيد", script="arabic", match_key="x", added_by="curator"
+    )
     (participant,) = extract_article(raw, gazetteer.current()).meetings[0].participants
     assert participant.name == "قمر الدين الصيد"
     assert participant.name_latin == "Qamar al-Din al-Sayed"

@@ -40,7 +40,8 @@ def test_a_meeting_in_tripoli_with_libyan_officials_is_in_scope() -> None:
 def test_meetings_mentioned_only_inside_a_quotation_do_not_make_a_meeting() -> None:
     extraction = extract_text(
         "Calm has returned to the southern town after months of fighting, residents say.\n"
-        "\"We have had many meetings with the other side and we hope that peace will last,\" one resident told reporters."
+        "\"We have had many meetings with the other side and we hope that peace will last,\" "
+        "one resident told reporters."
     )
     assert not extraction.is_meeting
 

@@ -73,7 +73,8 @@ def test_somebody_who_only_gave_instructions_is_not_present() -> None:
 def test_a_byline_is_not_a_participant() -> None:
     meeting = meeting_of(
         "بنغازي: خالد المصراتي\n"
-        "اجتمع وكيل وزارة الداخلية اللواء فرج اقعيم، الأحد، مع مدراء مراكز الشرطة بمدينة بنغازي لمناقشة خطة تأمين المدينة."
+        "اجتمع وكيل وزارة الداخلية اللواء فرج اقعيم، الأحد، مع مدراء مراكز الشرطة بمدينة بنغازي "
+        "لمناقشة خطة تأمين المدينة."
     )
     assert names(meeting) == ["فرج اقعيم"]
 
