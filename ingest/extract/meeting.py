@@ -18,7 +18,8 @@ def extract_meeting(body: str, language: str, published: dt.date | None, gazette
 
 
 def meeting_in(context: Context, published: dt.date | None) -> MeetingFacts:
-    when = dates.meeting_date(context.body, context.language, published)
+    meeting_text = context.folded.text[: context.meeting_end]
+    when = dates.meeting_date(context.body, context.language, published, meeting_text=meeting_text)
     venue = places.venue_in(context)
     focus, focus_evidence = places.focus_in(context, venue)
     found_topics, topic_evidence = topics.topics_in(context)
