@@ -1,12 +1,13 @@
 """Shared fixtures. The shared/ folder (seeds, dev set, spec) sits beside the project."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-SHARED_DIR = PROJECT_DIR.parent / "shared"
+SHARED_DIR = Path(os.environ.get("LSM_SHARED_DIR") or PROJECT_DIR.parent / "shared")
 SEEDS_DIR = SHARED_DIR / "seeds"
 DEV_SET_DIR = SHARED_DIR / "dev-set"
 

@@ -1,0 +1,33 @@
+# The two commands of the README: `make run` (dashboard on the embedded SQLite default, seeds loaded)
+# and `make test` (the whole suite on PostgreSQL, with Redis for the worker test).
+SHARED ?= ../shared
+PYTHON312 := $(shell command -v python3.12 2>/dev/null || ls /root/.pyenv/versions/3.12*/bin/python3 2>/dev/null | head -1)
+VENV := .venv
+PY := $(VENV)/bin/python
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lsm
+TEST_BROKER_URL ?= redis://127.0.0.1:6379/1
+
+.PHONY: venv run test bench lint
+
+$(PY):
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (Django 6): install it or put python3.12 on PATH"; exit 1; }
+	$(PYTHON312) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+venv: $(PY) requirements.txt
+	$(PY) -m pip install -q -r requirements.txt
+
+run: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py ingest $(SHARED)/seeds || true
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: venv
+	LSM_SHARED_DIR=$(abspath $(SHARED)) DATABASE_URL=$(TEST_DATABASE_URL) TEST_BROKER_URL=$(TEST_BROKER_URL) \
+		$(PY) -m pytest -q
+
+bench: venv
+	@for script in bench/bench_*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(PY) $$script || exit 1; done
+
+lint: venv
+	$(VENV)/bin/ruff check .
