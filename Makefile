@@ -1,7 +1,7 @@
 # The two commands of the README: `make run` (dashboard on the embedded SQLite default, seeds loaded)
 # and `make test` (the whole suite on PostgreSQL, with Redis for the worker test).
 SHARED ?= ../shared
-PYTHON312 := $(shell command -v python3.12 2>/dev/null || ls /root/.pyenv/versions/3.12*/bin/python3 2>/dev/null | head -1)
+PYTHON312 := $(shell for p in /root/.pyenv/versions/3.12*/bin/python3 $$(command -v python3.12); do "$$p" -c "import sys; assert sys.version_info[:2] == (3, 12)" 2>/dev/null && { echo "$$p"; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lsm
