@@ -28,7 +28,7 @@ def meeting_reported(context: Context, url: str = "") -> bool:
     if first - prose > LEAD_SENTENCES:
         return False
     lead = context.text[: context.sentences[min(len(context.sentences) - 1, 2)][1]]
-    phone = context.lexicon.pattern("not_meeting_cue", context.language, arabic_prefixes=context.language == "ar")
+    phone = context.pattern("not_meeting_cue")
     if phone and phone.search(lead):
         return False
     return about_libya(context, url)
@@ -37,9 +37,7 @@ def meeting_reported(context: Context, url: str = "") -> bool:
 def about_libya(context: Context, url: str = "") -> bool:
     """False only when another country is named and nothing Libyan is (Tripoli alone is ambiguous)."""
     text = context.text
-    language = context.language
-    foreign = context.lexicon.pattern("foreign_cue", language, arabic_prefixes=language == "ar")
-    libyan = context.lexicon.pattern("libya_cue", language, arabic_prefixes=language == "ar")
+    foreign, libyan = context.pattern("foreign_cue"), context.pattern("libya_cue")
     host = url.split("/")[2] if url.count("/") >= 2 else ""
     if host.endswith(".ly") or "libya" in host:
         return True

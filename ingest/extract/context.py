@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ingest.types import Span
 
 from .lexicon import Lexicon
 from .text import Folded, fold, sentences
+
+if TYPE_CHECKING:
+    from .mentions import Mention
 
 MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
 MONTHS_AR = (
@@ -57,8 +61,12 @@ class Context:
         start, end = self.sentences[index]
         return self.text[start:end]
 
+    def pattern(self, kind: str) -> re.Pattern[str] | None:
+        """The gazetteer's phrases of `kind` in this article's language (Arabic with attached prefixes)."""
+        return self.lexicon.pattern(kind, self.language, arabic_prefixes=self.language == "ar")
+
     def has(self, kind: str, index: int) -> bool:
-        pattern = self.lexicon.pattern(kind, self.language, arabic_prefixes=self.language == "ar")
+        pattern = self.pattern(kind)
         return bool(pattern and pattern.search(self.sentence_text(index)))
 
     @cached_property
@@ -82,9 +90,7 @@ class Context:
 
         "X received on Tuesday the Ambassador of ...", «بحث رئيس ... مع المبعوثة».
         """
-        arabic = self.language == "ar"
-        verbs = self.lexicon.pattern("chair_verb", self.language, arabic_prefixes=arabic)
-        heads = self.lexicon.pattern("position_head", self.language, arabic_prefixes=arabic)
+        verbs, heads = self.pattern("chair_verb"), self.pattern("position_head")
         if not verbs or not heads:
             return False
         text = self.sentence_text(index)
@@ -92,20 +98,22 @@ class Context:
         if not verb:
             return False
         after = text[verb.end() :]
-        if arabic:
+        if self.language == "ar":
             # The subject follows the verb; an official after «مع» or a second official is the other side.
             return bool(re.search(r"(?<!\S)مع(?!\S)", after) and heads.search(after.split("مع", 1)[-1]))
         return bool(heads.search(after))
 
     @cached_property
+    def mentions(self) -> list[Mention]:
+        """Every person mention in the body, in order."""
+        from .mentions import find_mentions  # mentions reads a Context: imported late to avoid a cycle
+
+        return find_mentions(self)
+
+    @cached_property
     def lead_sentence(self) -> int | None:
         """The first sentence that names an official (a mention anchor: title or position), or None."""
-        from .mentions import find_mentions
-
-        mentions = self.__dict__.get("_mentions")
-        if mentions is None:
-            mentions = self.__dict__["_mentions"] = find_mentions(self)
-        return self.sentence_index(mentions[0].start) if mentions else None
+        return self.sentence_index(self.mentions[0].start) if self.mentions else None
 
     @cached_property
     def background_sentence(self) -> int:

@@ -15,6 +15,7 @@ from .text import fold_phrase, phrase_pattern
 class Lexicon:
     gazetteer: Gazetteer
     _patterns: dict[tuple[str, str, bool], re.Pattern[str] | None] = field(default_factory=dict)
+    _signal_patterns: dict[tuple[tuple[str, ...], str], re.Pattern[str] | None] = field(default_factory=dict)
 
     def phrases(self, kind: str, language: str) -> tuple[str, ...]:
         return tuple(term.text for term in self.gazetteer.terms_of(kind, language))
@@ -24,6 +25,13 @@ class Lexicon:
         if key not in self._patterns:
             self._patterns[key] = phrase_pattern(self.phrases(kind, language), arabic_prefixes=arabic_prefixes)
         return self._patterns[key]
+
+    def signal_pattern(self, signals: tuple[str, ...], language: str) -> re.Pattern[str] | None:
+        """A topic's signal phrases compiled once per snapshot (they live on Topic rows, not Terms)."""
+        key = (signals, language)
+        if key not in self._signal_patterns:
+            self._signal_patterns[key] = phrase_pattern(signals, arabic_prefixes=language == "ar")
+        return self._signal_patterns[key]
 
     def words(self, kind: str, language: str) -> frozenset[str]:
         return self._word_sets[(kind, language)]

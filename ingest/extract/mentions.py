@@ -9,6 +9,7 @@ list comes from the gazetteer, which curators extend in the admin.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -473,16 +474,8 @@ class EnglishMentions:
         )
 
     def folded_offset(self, original_offset: int) -> int:
-        origin = self.context.folded.origin
-        # origin is sorted: binary search for the first folded char at or after the offset.
-        low, high = 0, len(origin)
-        while low < high:
-            mid = (low + high) // 2
-            if origin[mid] < original_offset:
-                low = mid + 1
-            else:
-                high = mid
-        return low
+        """The first folded character at or after an original offset (origin is sorted)."""
+        return bisect.bisect_left(self.context.folded.origin, original_offset)
 
     def title_before(self, start: int) -> tuple[str | None, str]:
         before = self.context.body[max(0, start - 40) : start].rstrip()

@@ -18,7 +18,7 @@ from ingest.types import Participant
 from . import positions
 from .context import Context
 from .lexicon import lexicon_for
-from .mentions import Mention, find_mentions, tokenize
+from .mentions import Mention, tokenize
 from .text import fold_phrase
 
 # A mention right after these is somebody who sent instructions or was spoken of, not present.
@@ -36,10 +36,10 @@ def find_participants(body: str, language: str, gazetteer: Gazetteer) -> list[Pa
 
 
 def participants_in(context: Context) -> list[Participant]:
-    mentions = [m for m in find_mentions_cached(context) if m.start < context.meeting_end]
+    mentions = [m for m in context.mentions if m.start < context.meeting_end]
     present = [m for m in mentions if is_present(context, m)]
     people = deduplicate(present)
-    chair = find_chair(context, people, mentions)
+    chair = find_chair(context, people)
     return [to_participant(context, group, chair is group) for group in people]
 
 
@@ -49,34 +49,20 @@ def is_present(context: Context, mention: Mention) -> bool:
     if len(context.text[line_start : line_end if line_end >= 0 else None].split()) < 6:
         return False  # a byline or a caption («فسانيا : عمر بن خيلب», "By Jamal Adel")
     sentence = context.sentence_index(mention.start)
-    lead = first_sentence_with_people(context)
-    if sentence != lead and sentence not in context.meeting_sentences:
+    if sentence != context.lead_sentence and sentence not in context.meeting_sentences:
         return False
     before = context.text[context.sentences[sentence][0] : mention.position_start or mention.start]
     return not NOT_PRESENT_BEFORE.search(before[-120:])
 
 
-def first_sentence_with_people(context: Context) -> int | None:
-    """The lead: the first sentence naming anybody, which in news is the meeting's."""
-    return context.lead_sentence
-
-
-def find_mentions_cached(context: Context) -> list[Mention]:
-    cached = context.__dict__.get("_mentions")
-    if cached is None:
-        cached = find_mentions(context)
-        context.__dict__["_mentions"] = cached
-    return cached
-
-
-def name_key(name: str) -> str:
+def spelling_key(name: str) -> str:
     """Spelling-light key: folded, particles and hyphens removed."""
     words = fold_phrase(name.replace("-", " ")).split()
     return " ".join(w for w in words if w not in {"al", "el", "ال"})
 
 
 def same_person(a: Mention, b: Mention) -> bool:
-    key_a, key_b = name_key(a.name), name_key(b.name)
+    key_a, key_b = spelling_key(a.name), spelling_key(b.name)
     if key_a.replace(" ", "") == key_b.replace(" ", ""):
         return True
     words_a, words_b = key_a.split(), key_b.split()
@@ -98,13 +84,13 @@ def deduplicate(mentions: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
-def find_chair(context: Context, people: list[list[Mention]], mentions: list[Mention]) -> list[Mention] | None:
+def find_chair(context: Context, people: list[list[Mention]]) -> list[Mention] | None:
     if not people:
         return None
     marked = chair_by_marker(context, people)
     if marked is not None:
         return marked
-    lead = first_sentence_with_people(context)
+    lead = context.lead_sentence
     if lead is None:
         return None
     first = people[0][0]
@@ -115,8 +101,7 @@ def find_chair(context: Context, people: list[list[Mention]], mentions: list[Men
     if context.language == "ar":
         # Verb-subject order: a convening verb, then the subject, with no "with"/"in the presence of" between.
         before = text[sentence_start : first.position_start or first.start]
-        verbs = context.lexicon.pattern("chair_verb", "ar", arabic_prefixes=True)
-        cues = context.lexicon.pattern("participation_cue", "ar", arabic_prefixes=True)
+        verbs, cues = context.pattern("chair_verb"), context.pattern("participation_cue")
         if (
             verbs
             and verbs.search(before)
@@ -133,15 +118,15 @@ def find_chair(context: Context, people: list[list[Mention]], mentions: list[Men
         return None
     # Subject-verb order: the first person, then a convening verb later in the sentence.
     before = text[sentence_start : first.start]
-    cues = context.lexicon.pattern("participation_cue", "en")
+    cues = context.pattern("participation_cue")
     if cues and cues.search(before) or re.search(r"\b(?:with|by|included|including)\b", before):
         return None
     after = text[first.end : sentence_end]
-    verbs = context.lexicon.pattern("chair_verb", "en")
+    verbs = context.pattern("chair_verb")
     if verbs and verbs.search(after):
         return None if peers(context, people, lead) else people[0]
     # "Qaim" taking up the meeting in a later sentence ("During a meeting with ..., Qaim underscored").
-    surname = name_key(first.name).split()[-1]
+    surname = spelling_key(first.name).split()[-1]
     for index in context.meeting_sentences:
         if index != lead and re.search(rf"\b{re.escape(surname)}\b", context.sentence_text(index)):
             words = tokenize(context.sentence_text(index))
@@ -166,7 +151,7 @@ def peers(context: Context, people: list[list[Mention]], lead: int) -> bool:
 
 
 def chair_by_marker(context: Context, people: list[list[Mention]]) -> list[Mention] | None:
-    pattern = context.lexicon.pattern("chair_marker", context.language, arabic_prefixes=context.language == "ar")
+    pattern = context.pattern("chair_marker")
     if not pattern:
         return None
     for match in pattern.finditer(context.text[: context.meeting_end]):

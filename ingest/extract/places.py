@@ -224,7 +224,7 @@ def place_word(word: str) -> bool:
 
 def after_purpose(context: Context, before: str) -> bool:
     """A purpose marker in the clause before the city ("to discuss ... in X", «لمناقشة ... في X»)."""
-    pattern = context.lexicon.pattern("purpose_marker", context.language, arabic_prefixes=context.language == "ar")
+    pattern = context.pattern("purpose_marker")
     if not pattern:
         return False
     matches = list(pattern.finditer(before))
@@ -233,7 +233,7 @@ def after_purpose(context: Context, before: str) -> bool:
         return False
     # A later meeting verb or noun starts a new clause in which the place may be the venue again.
     tail = before[last.end() :]
-    cues = context.lexicon.pattern("meeting_cue", context.language, arabic_prefixes=context.language == "ar")
+    cues = context.pattern("meeting_cue")
     return not (cues and cues.search(tail))
 
 
@@ -248,12 +248,11 @@ def inside_position(context: Context, before: str) -> bool:
 
 def visit_before_purpose(context: Context, before: str) -> bool:
     """A visit cue in the clause before the place, not itself inside a "to discuss"/«حول» phrase."""
-    arabic = context.language == "ar"
-    visit = context.lexicon.pattern("visit_cue", context.language, arabic_prefixes=arabic)
+    visit = context.pattern("visit_cue")
     match = visit.search(before) if visit else None
     if not match:
         return False
-    purpose = context.lexicon.pattern("purpose_marker", context.language, arabic_prefixes=arabic)
+    purpose = context.pattern("purpose_marker")
     first_purpose = purpose.search(before) if purpose else None
     return first_purpose is None or match.start() < first_purpose.start()
 

@@ -7,7 +7,6 @@ from ingest.types import Span
 
 from .context import Context
 from .lexicon import lexicon_for
-from .text import phrase_pattern
 
 
 def find_topics(body: str, language: str, gazetteer: Gazetteer) -> tuple[list[str], dict[str, list[Span]]]:
@@ -21,10 +20,10 @@ def topics_in(context: Context) -> tuple[list[str], dict[str, list[Span]]]:
     for topic in context.lexicon.gazetteer.topics:
         signals = topic.signals_ar if context.language == "ar" else topic.signals_en
         # A signal written "-phrase" blocks the topic where that phrase is ("-human smuggling" for smuggling).
-        pattern = _pattern(tuple(s for s in signals if not s.startswith("-")), context.language)
+        pattern = context.lexicon.signal_pattern(tuple(s for s in signals if not s.startswith("-")), context.language)
         if pattern is None:
             continue
-        blocker = _pattern(tuple(s[1:] for s in signals if s.startswith("-")), context.language)
+        blocker = context.lexicon.signal_pattern(tuple(s[1:] for s in signals if s.startswith("-")), context.language)
         blocked = [(m.start(), m.end()) for m in blocker.finditer(text)] if blocker else []
         spans = [
             context.folded.span(m.start("phrase"), m.end("phrase"))
@@ -34,13 +33,3 @@ def topics_in(context: Context) -> tuple[list[str], dict[str, list[Span]]]:
         if spans:
             found[topic.slug] = spans
     return list(found), {f"topic:{slug}": spans for slug, spans in found.items()}
-
-
-_patterns: dict[tuple[tuple[str, ...], str], object] = {}
-
-
-def _pattern(signals: tuple[str, ...], language: str):  # type: ignore[no-untyped-def]
-    key = (signals, language)
-    if key not in _patterns:
-        _patterns[key] = phrase_pattern(signals, arabic_prefixes=language == "ar") if signals else None
-    return _patterns[key]
