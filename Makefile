@@ -7,7 +7,10 @@ PY := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lsm
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: venv run test bench lint
+.PHONY: venv run test bench lint shared
+
+shared:
+	@test -d "$(SHARED)/seeds" || { echo "The shared folder (seeds, dev set, spec) is not at $(SHARED): run with SHARED=/path/to/shared"; exit 1; }
 
 $(PY):
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (Django 6): install it or put python3.12 on PATH"; exit 1; }
@@ -17,12 +20,12 @@ $(PY):
 venv: $(PY) requirements.txt
 	$(PY) -m pip install -q -r requirements.txt
 
-run: venv
+run: shared venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest $(SHARED)/seeds || true
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: venv
+test: shared venv
 	LSM_SHARED_DIR=$(abspath $(SHARED)) DATABASE_URL=$(TEST_DATABASE_URL) TEST_BROKER_URL=$(TEST_BROKER_URL) \
 		$(PY) -m pytest -q
 
