@@ -96,8 +96,10 @@ def _database_version() -> tuple[Any, ...]:
     from meetings.models import City, PersonAlias, Region, Topic
 
     version: list[Any] = []
-    for model, stamp in ((Term, "updated_at"), (PersonAlias, "created_at")):
-        agg = model.objects.aggregate(n=Count("id"), last=Max(stamp))
+    # Only curators' aliases feed extraction: the extractor's own, added with every article,
+    # must not invalidate the snapshot.
+    for rows, stamp in ((Term.objects.all(), "updated_at"), (PersonAlias.objects.filter(added_by="curator"), "created_at")):
+        agg = rows.aggregate(n=Count("id"), last=Max(stamp))
         version += [agg["n"], agg["last"]]
     # Cities, regions and topics have no timestamp: their content is small enough to hash.
     for model in (City, Region, Topic):

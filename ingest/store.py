@@ -81,7 +81,11 @@ def store_extraction(raw: RawArticle, extraction: Extraction) -> tuple[Article, 
 
 
 def store_meeting(article: Article, facts: MeetingFacts) -> Meeting:
-    people = [resolve.resolve_participant(p) for p in facts.participants]
+    resolutions: list[resolve.Resolution] = []
+    for participant in facts.participants:
+        confident = [r.person for r in resolutions if not r.tentative]
+        resolutions.append(resolve.resolve_participant(participant, confident))
+    people = [(r.person, r.tentative) for r in resolutions]
     meeting = merge.find_same_meeting(facts, [person for person, _ in people])
     if meeting is None:
         meeting = Meeting.objects.create(

@@ -110,6 +110,12 @@ class PersonAlias(models.Model):
     script = models.CharField(max_length=10, choices=Script.choices)
     # Spelling-insensitive key used to find candidates without scanning every person.
     match_key = models.CharField(max_length=200, db_index=True)
+    # Cross-script consonant keys (ingest/name_keys.py): whole name, family name, given name + family start.
+    skeleton = models.CharField(max_length=200, blank=True, db_index=True)
+    family_key = models.CharField(max_length=100, blank=True, db_index=True)
+    block_key = models.CharField(max_length=100, blank=True, db_index=True)
+    # Spelling linked on thin evidence: a later mention of it is linked tentatively too.
+    tentative = models.BooleanField(default=False)
     added_by = models.CharField(max_length=10, choices=AddedBy.choices, default=AddedBy.EXTRACTOR)
     created_at = models.DateTimeField(auto_now_add=True)
 
