@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from meetings.models import Article, City, Meeting, Participation, Region, Topic
 
 from . import merge, resolve
-from .types import Extraction, MeetingFacts, RawArticle
+from .types import Extraction, MeetingFacts, Participant, RawArticle
 
 
 def content_hash(text: str) -> str:
@@ -80,14 +80,15 @@ def store_extraction(raw: RawArticle, extraction: Extraction) -> tuple[Article, 
     return article, True
 
 
-def store_meeting(article: Article, facts: MeetingFacts) -> Meeting:
+def store_meeting(article: Article, facts: MeetingFacts, allow_merge: bool = True) -> Meeting:
     resolutions: list[resolve.Resolution] = []
     for participant in facts.participants:
         confident = [r.person for r in resolutions if not r.tentative]
         resolutions.append(resolve.resolve_participant(participant, confident))
     people = [(r.person, r.tentative) for r in resolutions]
-    meeting = merge.find_same_meeting(facts, [person for person, _ in people])
-    if meeting is None:
+    chair = next((r.person for r, p in zip(resolutions, facts.participants, strict=True) if p.role == "chair"), None)
+    decision = merge.find_same_meeting(facts, [person for person, _ in people], chair) if allow_merge else None
+    if decision is None:
         meeting = Meeting.objects.create(
             date=date_of(facts),
             date_precision=facts.date_precision,
@@ -95,6 +96,14 @@ def store_meeting(article: Article, facts: MeetingFacts) -> Meeting:
         )
         meeting.focus_regions.set(Region.objects.filter(slug__in=facts.focus_regions))
         meeting.topics.set(Topic.objects.filter(slug__in=facts.topics))
+    else:
+        meeting = decision.meeting
+        meeting.merge_log = [*(meeting.merge_log or []), {
+            "article": article.pk, "score": decision.score, "matched": decision.matched,
+            "disagrees": merge.disagreements(facts, meeting),
+        }]
+        meeting.save(update_fields=["merge_log", "updated_at"])
+        merge.fold_in(meeting, facts)
     article.meetings.add(meeting)
     for participant, (person, tentative) in zip(facts.participants, people, strict=True):
         Participation.objects.get_or_create(
@@ -121,3 +130,17 @@ def date_of(facts: MeetingFacts) -> dt.date | None:
     while len(parts) < 3:
         parts.append(1)
     return dt.date(*parts)
+
+
+def facts_from_contract(meetings: list[dict]) -> list[MeetingFacts]:
+    """The meetings of a stored extraction (`Article.extraction`) back as MeetingFacts."""
+    found = []
+    for item in meetings:
+        people = [
+            Participant(**{**{k: v for k, v in p.items() if k in Participant.__dataclass_fields__},
+                           "evidence": tuple(p.get("evidence") or (0, 0))})
+            for p in item.get("participants") or []
+        ]
+        fields = {k: v for k, v in item.items() if k in MeetingFacts.__dataclass_fields__ and k != "participants"}
+        found.append(MeetingFacts(**fields, participants=people))
+    return found
