@@ -1,7 +1,10 @@
-"""Every record in the admin; the full curation workflow builds on these."""
-from django.contrib import admin
+"""Every record in the admin, with the curation workflow as actions: review queues, merges, splits."""
+from django.contrib import admin, messages
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
-from . import models
+from . import curation, models
 
 
 @admin.register(models.Region)
@@ -26,7 +29,8 @@ class OrganizationAdmin(admin.ModelAdmin):
 class PersonAliasInline(admin.TabularInline):
     model = models.PersonAlias
     extra = 0
-    fields = ["name", "script", "match_key", "added_by"]
+    fields = ["name", "script", "added_by", "tentative"]
+    readonly_fields = ["script"]
 
 
 class PositionInline(admin.TabularInline):
@@ -36,24 +40,80 @@ class PositionInline(admin.TabularInline):
 
 @admin.register(models.Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name_latin", "name_arabic", "merged_into", "updated_at"]
+    list_display = ["name_latin", "name_arabic", "meeting_count", "merged_into", "updated_at"]
+    list_filter = [("merged_into", admin.EmptyFieldListFilter)]
     search_fields = ["name_latin", "name_arabic", "aliases__name"]
     inlines = [PersonAliasInline, PositionInline]
+    actions = ["merge_people", "mark_not_same"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(meetings_n=Count("participations"))
+
+    @admin.display(description=_("meetings"), ordering="meetings_n")
+    def meeting_count(self, person: models.Person) -> int:
+        return person.meetings_n
+
+    @admin.action(description=_("Same person: merge the selected records into the one with most meetings"))
+    def merge_people(self, request: HttpRequest, queryset: QuerySet) -> None:
+        people = sorted(queryset, key=lambda p: (-p.meetings_n, p.pk))
+        if len(people) < 2:
+            self.message_user(request, _("Select at least two people to merge."), messages.WARNING)
+            return
+        for other in people[1:]:
+            curation.merge_people(other, people[0])
+        self.message_user(request, _("Merged %(n)d records into %(person)s.") % {"n": len(people) - 1, "person": people[0]})
+
+    @admin.action(description=_("Not the same person: keep the selected records apart for good"))
+    def mark_not_same(self, request: HttpRequest, queryset: QuerySet) -> None:
+        people = list(queryset)
+        for i, left in enumerate(people):
+            for right in people[i + 1:]:
+                curation.mark_not_same(left, right)
+        self.message_user(request, _("Marked %(n)d people as different from each other.") % {"n": len(people)})
 
 
 @admin.register(models.PersonAlias)
 class PersonAliasAdmin(admin.ModelAdmin):
-    list_display = ["name", "person", "script", "match_key", "added_by"]
-    list_filter = ["script", "added_by"]
+    list_display = ["name", "person", "script", "added_by", "tentative"]
+    list_filter = ["script", "added_by", "tentative"]
+    readonly_fields = ["match_key", "skeleton", "family_key", "block_key"]
+
+    def save_model(self, request: HttpRequest, obj: models.PersonAlias, form, change: bool) -> None:
+        """An alias a curator types is final: keys computed, marked curated."""
+        from ingest.name_keys import cross_script_key
+        from ingest.normalize import name_key
+        from ingest.resolve import script_of
+
+        key = cross_script_key(obj.name)
+        obj.match_key, obj.skeleton, obj.family_key, obj.block_key = name_key(obj.name), key.full, key.family, key.block
+        obj.script, obj.added_by, obj.tentative = script_of(obj.name), models.AddedBy.CURATOR, False
+        super().save_model(request, obj, form, change)
     search_fields = ["name", "match_key"]
     autocomplete_fields = ["person"]
 
 
 @admin.register(models.IdentityJudgement)
 class IdentityJudgementAdmin(admin.ModelAdmin):
-    list_display = ["left", "right", "verdict", "score", "decided_by_curator"]
+    """The identity-review queue: open questions first, answered with one action."""
+
+    list_display = ["left", "right", "verdict", "score", "reason", "decided_by_curator", "created_at"]
     list_filter = ["verdict", "decided_by_curator"]
+    search_fields = ["left__name_latin", "left__name_arabic", "right__name_latin", "right__name_arabic"]
     autocomplete_fields = ["left", "right"]
+    ordering = ["-verdict", "-score"]
+    actions = ["same_person", "not_same_person"]
+
+    @admin.action(description=_("Same person: merge the newer record into the older"))
+    def same_person(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for question in queryset.select_related("left", "right"):
+            curation.merge_people(question.right, question.left)
+        self.message_user(request, _("Merged %(n)d pairs.") % {"n": queryset.count()})
+
+    @admin.action(description=_("Not the same person"))
+    def not_same_person(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for question in queryset.select_related("left", "right"):
+            curation.mark_not_same(question.left, question.right)
+        self.message_user(request, _("Marked %(n)d pairs as different people.") % {"n": queryset.count()})
 
 
 @admin.register(models.Position)
@@ -77,18 +137,81 @@ class ParticipationInline(admin.TabularInline):
 
 @admin.register(models.Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "date", "date_precision", "city", "status", "updated_at"]
-    list_filter = ["status", "date_precision", "city__region", "topics"]
+    list_display = ["__str__", "date", "date_precision", "city", "status", "source_count", "merged_into", "updated_at"]
+    list_filter = ["status", "date_precision", "city__region", "topics", ("merged_into", admin.EmptyFieldListFilter)]
     date_hierarchy = "date"
     filter_horizontal = ["topics", "focus_regions"]
+    readonly_fields = ["merge_log", "locked_fields", "merged_into"]
     inlines = [ParticipationInline]
+    actions = ["approve", "reject", "merge_meetings", "split_sources"]
+    LOCKABLE = ["date", "date_precision", "city", "topics", "focus_regions", "summary"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(sources_n=Count("articles", distinct=True))
+
+    @admin.display(description=_("sources"), ordering="sources_n")
+    def source_count(self, meeting: models.Meeting) -> int:
+        return meeting.sources_n
+
+    def save_form(self, request: HttpRequest, form, change: bool):
+        """Fields a curator changed are locked: later reports merged in do not overwrite them."""
+        meeting = super().save_form(request, form, change)
+        changed = [f for f in form.changed_data if f in self.LOCKABLE]
+        if changed:
+            meeting.locked_fields = sorted({*(meeting.locked_fields or []), *changed})
+        return meeting
+
+    @admin.action(description=_("Approve: mark reviewed"))
+    def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
+        n = queryset.update(status=models.Meeting.Status.REVIEWED)
+        self.message_user(request, _("%(n)d meetings marked reviewed.") % {"n": n})
+
+    @admin.action(description=_("Reject: not a meeting"))
+    def reject(self, request: HttpRequest, queryset: QuerySet) -> None:
+        n = queryset.update(status=models.Meeting.Status.REJECTED)
+        self.message_user(request, _("%(n)d meetings rejected.") % {"n": n})
+
+    @admin.action(description=_("Same meeting: merge the selected into the oldest record"))
+    def merge_meetings(self, request: HttpRequest, queryset: QuerySet) -> None:
+        meetings = list(queryset.order_by("pk"))
+        if len(meetings) < 2:
+            self.message_user(request, _("Select at least two meetings to merge."), messages.WARNING)
+            return
+        for other in meetings[1:]:
+            curation.merge_meetings(other, meetings[0])
+        self.message_user(request, _("Merged %(n)d meetings into %(meeting)s.") % {"n": len(meetings) - 1, "meeting": meetings[0]})
+
+    @admin.action(description=_("Split: give every source but the first its own meeting again"))
+    def split_sources(self, request: HttpRequest, queryset: QuerySet) -> None:
+        split = 0
+        for meeting in queryset:
+            for article in list(meeting.articles.order_by("pk"))[1:]:
+                curation.split_source(meeting, article)
+                split += 1
+        self.message_user(request, _("Split off %(n)d sources.") % {"n": split})
 
 
 @admin.register(models.Participation)
 class ParticipationAdmin(admin.ModelAdmin):
-    list_display = ["person", "meeting", "role", "title", "position", "tentative"]
-    list_filter = ["role", "tentative"]
+    """Filter on "tentative" for the queue of links made on thin evidence."""
+
+    list_display = ["name_as_written", "person", "meeting", "role", "title", "position", "tentative"]
+    list_filter = ["tentative", "role"]
+    search_fields = ["name_as_written", "person__name_latin", "person__name_arabic"]
     autocomplete_fields = ["person"]
+    actions = ["confirm", "split"]
+
+    @admin.action(description=_("Right person: confirm the link"))
+    def confirm(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for participation in queryset:
+            curation.confirm_participation(participation)
+        self.message_user(request, _("Confirmed %(n)d links.") % {"n": queryset.count()})
+
+    @admin.action(description=_("Wrong person: split the mention off as a new person"))
+    def split(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for participation in queryset:
+            curation.split_participation(participation)
+        self.message_user(request, _("Split off %(n)d mentions.") % {"n": queryset.count()})
 
 
 @admin.register(models.Article)

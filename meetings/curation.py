@@ -8,7 +8,15 @@ from __future__ import annotations
 from django.db import transaction
 
 from .models import (
-    AddedBy, Article, DeletedRecord, IdentityJudgement, Meeting, Participation, Person, PersonAlias, Position,
+    AddedBy,
+    Article,
+    DeletedRecord,
+    IdentityJudgement,
+    Meeting,
+    Participation,
+    Person,
+    PersonAlias,
+    Position,
 )
 
 
