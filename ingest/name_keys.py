@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import normalize_arabic
 
@@ -121,6 +122,7 @@ def starts_with_vowel(parts: tuple[str, ...]) -> bool:
     return bool(LATIN_VOWEL_START.match(parts[0])) or parts[0][:1] in {"ا", "ع"}
 
 
+@lru_cache(maxsize=100_000)
 def cross_script_key(name: str) -> NameKey:
     parts = [w for w in words(name) if skeleton(w)]
     return NameKey(tuple(skeleton(w) for w in parts), tuple(starts_with_vowel(w) for w in parts))

@@ -23,10 +23,12 @@ from meetings.models import AddedBy, IdentityJudgement, Participation, Person, P
 
 from .name_keys import NameKey, NameMatch, compare, cross_script_key
 from .normalize import name_key
+from .transliterate import arabic_to_latin
 from .types import Participant
 
 CONTEXT_NEEDED = 0.34
 MAX_CANDIDATES = 300
+MAX_WEIGHED = 5
 POSITION_STOPWORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "al", "el", "government", "national"}
 TATWEEL_AND_SPACES = re.compile(r"\u0640|\s+")
 
@@ -68,8 +70,10 @@ def resolve_participant(participant: Participant, co_participants: Sequence[Pers
         record_alias(person, name)
         fill_names(person, name, participant.name_latin)
         return Resolution(person, reason=f"same name key {key.full!r}")
+    # Context costs queries: only the closest few names are weighed.
+    closest = sorted(best.values(), key=lambda pair: -pair[0].score)[:MAX_WEIGHED]
     weak = sorted(
-        ((context_score(participant, person, co_participants), match, person) for match, person in best.values()),
+        ((context_score(participant, person, co_participants), match, person) for match, person in closest),
         key=lambda triple: (-triple[0], -triple[1].score),
     )
     if weak and weak[0][0] >= CONTEXT_NEEDED:
@@ -77,7 +81,7 @@ def resolve_participant(participant: Participant, co_participants: Sequence[Pers
         record_alias(person, name, tentative=True)
         return Resolution(person, tentative=True, reason=f"{match.kind} name match, context {context:.2f}")
     person = new_person(name, participant.name_latin)
-    for context, match, other in weak[:3]:
+    for context, match, other in weak[:2]:
         queue_for_review(person, other, match.score, f"{match.kind} name match, context {context:.2f}")
     return Resolution(person, reason="new person")
 
@@ -101,8 +105,8 @@ def candidate_aliases(key: NameKey) -> list[PersonAlias]:
     condition = Q(skeleton=key.full)
     if len(key.tokens) > 1:
         condition |= Q(family_key=key.family, block_key__startswith=f"{key.given}|") | Q(block_key=key.block)
-        # A shorter or longer form of the name: same given name, family name somewhere in it.
-        condition |= Q(skeleton__startswith=f"{key.given} ")
+        # A shorter or longer form of the name that keeps its first two words ("Belqasim Khalifa [Haftar]").
+        condition |= Q(skeleton__startswith=f"{key.given} {key.tokens[1][:2]}")
     return list(PersonAlias.objects.filter(condition).select_related("person")[:MAX_CANDIDATES])
 
 
@@ -132,7 +136,7 @@ def context_score(participant: Participant, person: Person, co_participants: Seq
 def new_person(name: str, name_latin: str = "") -> Person:
     arabic = script_of(name) == Script.ARABIC
     person = Person.objects.create(
-        name_latin=(name_latin or "") if arabic else name,
+        name_latin=(name_latin or arabic_to_latin(name)) if arabic else name,
         name_arabic=name if arabic else "",
     )
     record_alias(person, name)
@@ -146,29 +150,25 @@ def fill_names(person: Person, name: str, name_latin: str = "") -> None:
     changed = []
     if script_of(name) == Script.ARABIC and not person.name_arabic:
         person.name_arabic, changed = name, ["name_arabic"]
-    elif script_of(name) == Script.LATIN and (not person.name_latin or person_latin_is_transliterated(person)):
+    elif script_of(name) == Script.LATIN and (not person.name_latin or latin_is_ours(person)):
         person.name_latin, changed = name, ["name_latin"]
     if changed:
         person.save(update_fields=[*changed, "updated_at"])
 
 
-def person_latin_is_transliterated(person: Person) -> bool:
+def latin_is_ours(person: Person) -> bool:
     """The Latin name came from our transliteration, not from an article: a reported one is better."""
-    return not person.aliases.filter(name=person.name_latin, added_by=AddedBy.CURATOR).exists() and not (
-        person.participations.filter(name_as_written=person.name_latin).exists()
-    )
+    return bool(person.name_arabic) and person.name_latin == arabic_to_latin(person.name_arabic)
 
 
-def record_alias(person: Person, name: str, added_by: str = AddedBy.EXTRACTOR, tentative: bool = False) -> PersonAlias:
+def record_alias(person: Person, name: str, added_by: str = AddedBy.EXTRACTOR, tentative: bool = False) -> None:
+    """One more spelling of the person; a spelling already recorded stays as it was."""
     key = cross_script_key(name)
-    alias, _ = PersonAlias.objects.get_or_create(
-        person=person, name=name,
-        defaults={
-            "script": script_of(name), "match_key": name_key(name), "added_by": added_by,
-            "skeleton": key.full, "family_key": key.family, "block_key": key.block, "tentative": tentative,
-        },
-    )
-    return alias
+    # One INSERT ... ON CONFLICT DO NOTHING instead of get_or_create's select, savepoint and insert.
+    PersonAlias.objects.bulk_create([PersonAlias(
+        person=person, name=name, script=script_of(name), match_key=name_key(name), added_by=added_by,
+        skeleton=key.full, family_key=key.family, block_key=key.block, tentative=tentative,
+    )], ignore_conflicts=True)
 
 
 def queue_for_review(left: Person, right: Person, score: float, reason: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ingest.gazetteer import Gazetteer
 from ingest.normalize import name_key
+from ingest.transliterate import arabic_to_latin
 
 from .text import has_arabic
 
@@ -15,8 +16,4 @@ def latin_name(name: str, gazetteer: Gazetteer) -> str:
     for alias in gazetteer.aliases:
         if name_key(alias.name) == key and alias.name_latin:
             return alias.name_latin
-    try:
-        from ingest.transliterate import arabic_to_latin
-    except ImportError:  # the transliterator lands with person resolution
-        return ""
     return arabic_to_latin(name)
