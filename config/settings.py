@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # full-text lookups on PostgreSQL; inert on SQLite
     "django_filters",
     "meetings",
     "ingest",
@@ -164,6 +165,8 @@ CELERY_BEAT_SCHEDULE = {
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5 * 1024 * 1024)
 FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", 20)
 FETCH_MAX_RETRIES = env_int("FETCH_MAX_RETRIES", 3)
+# The first wait before a failed page is fetched again by its task; each later wait doubles.
+FETCH_RETRY_BACKOFF_SECONDS = env_int("FETCH_RETRY_BACKOFF_SECONDS", 30)
 FETCH_USER_AGENT = env_str("FETCH_USER_AGENT", "LibyaSecurityMeetings/1.0 (+research dashboard)")
 
 # Production hardening: on unless DEBUG, each switchable for a proxy set-up.

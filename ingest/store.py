@@ -7,7 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.db import IntegrityError, transaction
 
-from meetings.models import Article, City, Meeting, Participation, Region, Topic
+from meetings.models import Article, City, Meeting, Organization, Participation, Region, Topic
 
 from . import merge, resolve
 from .types import Extraction, MeetingFacts, Participant, RawArticle
@@ -114,12 +114,17 @@ def store_meeting(article: Article, facts: MeetingFacts, allow_merge: bool = Tru
                 "name_as_written": participant.name,
                 "title": participant.title or "",
                 "position": participant.position or "",
+                "organization": organization_named(participant.organization),
                 "article": article,
                 "evidence": [list(participant.evidence)],
                 "tentative": tentative,
             },
         )
     return meeting
+
+
+def organization_named(name: str | None) -> Organization | None:
+    return Organization.objects.filter(name_en=name).first() if name else None
 
 
 def date_of(facts: MeetingFacts) -> dt.date | None:

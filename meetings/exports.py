@@ -85,3 +85,36 @@ def csv_rows(meetings: QuerySet[Meeting] | None = None) -> Iterator[list[Any]]:
         participants: Iterable[dict[str, Any]] = row["participants"] or [{}]
         for p in participants:
             yield [*head, p.get("person_id"), p.get("name"), p.get("role"), p.get("title"), p.get("position"), sources]
+
+
+class Echo:
+    """A file-like object whose write returns the line, for csv.writer inside a streamed response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_stream(meetings: QuerySet[Meeting]) -> Iterator[str]:
+    import csv
+
+    writer = csv.writer(Echo())
+    yield "\ufeff" + writer.writerow(CSV_COLUMNS)  # the BOM lets spreadsheet programs read the Arabic as UTF-8
+    for row in csv_rows(meetings):
+        yield writer.writerow(row)
+
+
+def json_stream(meetings: QuerySet[Meeting]) -> Iterator[str]:
+    """The export document, written meeting by meeting: people are those the meetings name."""
+    import json
+
+    yield '{"meetings": ['
+    person_ids: set[int] = set()
+    for i, meeting in enumerate(meetings_for_export(meetings).iterator(chunk_size=500)):
+        row = meeting_row(meeting)
+        person_ids.update(p["person_id"] for p in row["participants"])
+        yield ("," if i else "") + json.dumps(row, ensure_ascii=False)
+    yield '], "people": ['
+    people = Person.objects.filter(pk__in=person_ids).prefetch_related("aliases")
+    for i, person in enumerate(people.iterator(chunk_size=500)):
+        yield ("," if i else "") + json.dumps(person_row(person), ensure_ascii=False)
+    yield "]}"

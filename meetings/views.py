@@ -1,9 +1,156 @@
-"""Views are glue: read the request, call a selector, render."""
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Views are glue: read the request, ask the filter set and the selectors, render."""
+from __future__ import annotations
 
-from . import selectors
+import json
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from . import exports, maps, selectors
+from .filters import filtered
+from .models import Meeting, Organization, Person, Region, Topic
+
+PAGE_SIZE = 50
+BUCKET_LABELS = {"day": _("day"), "week": _("week"), "month": _("month")}
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "meetings/home.html", {"meetings": selectors.latest_meetings(limit=50)})
+def timeline(request: HttpRequest) -> HttpResponse:
+    meeting_filter = filtered(request.GET)
+    meetings = meeting_filter.qs
+    start, end = cleaned(meeting_filter).get("date_from"), cleaned(meeting_filter).get("date_to")
+    if not (start and end):
+        first, last = selectors.date_range(meetings)
+        start, end = start or first, end or last
+    bucket = request.GET.get("bucket") if request.GET.get("bucket") in selectors.BUCKETS else selectors.bucket_for(start, end)
+    page = Paginator(selectors.with_listing_data(meetings.order_by("-date", "-id")), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "meetings/timeline.html", {
+        "filter": meeting_filter,
+        "chart": chart(selectors.timeline_counts(meetings, bucket)),
+        "bucket": bucket,
+        "bucket_label": BUCKET_LABELS[bucket],
+        "page": page,
+        "groups": selectors.grouped_by_date(list(page)),
+    })
+
+
+def cleaned(meeting_filter) -> dict:
+    """The valid filter values; an invalid one is left out (the form shows its error)."""
+    meeting_filter.is_valid()
+    return getattr(meeting_filter.form, "cleaned_data", {})
+
+
+def chart(counts: list[tuple]) -> dict:
+    """Bars for the SVG chart, 10 units wide each, heights scaled to the busiest bucket."""
+    top = max((n for _, n in counts), default=0) or 1
+    bars = [{"period": period, "count": n, "x": i * 10 + 1, "w": 8, "h": round(100 * n / top, 1),
+             "y": round(105 - 100 * n / top, 1)} for i, (period, n) in enumerate(counts)]
+    return {"bars": bars, "width": max(len(bars) * 10, 10), "total": sum(n for _, n in counts),
+            "first": counts[0][0] if counts else None, "last": counts[-1][0] if counts else None}
+
+
+def regions(request: HttpRequest) -> HttpResponse:
+    meeting_filter = filtered(request.GET)
+    meetings = meeting_filter.qs
+    data = cleaned(meeting_filter)
+    start, end = selectors.period_of(meetings, data.get("date_from"), data.get("date_to"))
+    previous = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
+    summaries = [selectors.region_summary(r, meetings, start, end, previous) for r in Region.objects.all()]
+    shapes = maps.region_map({s.region.slug: s.count for s in summaries})
+    by_slug = {s.region.slug: s for s in summaries}
+    return render(request, "meetings/regions.html", {
+        "filter": meeting_filter, "summaries": summaries, "start": start, "end": end,
+        "shapes": [(shape, by_slug.get(shape.slug)) for shape in shapes], "view_box": maps.view_box(),
+        "venues": venue_points(meetings),
+    })
+
+
+def venue_points(meetings) -> list[dict]:
+    """Venue cities placed on the map, dot area growing with their meetings."""
+    points = []
+    for city, n in selectors.venue_counts(meetings):
+        x, y = maps.project(city.longitude, city.latitude)
+        points.append({"city": city, "count": n, "x": round(x, 1), "y": round(y, 1), "r": round(3 + 2 * n ** 0.5, 1)})
+    return points
+
+
+def region(request: HttpRequest, slug: str) -> HttpResponse:
+    place = get_object_or_404(Region, slug=slug)
+    meeting_filter = filtered(request.GET)
+    data = cleaned(meeting_filter)
+    start, end = selectors.period_of(meeting_filter.qs, data.get("date_from"), data.get("date_to"))
+    previous = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
+    summary = selectors.region_summary(place, meeting_filter.qs, start, end, previous, top=10)
+    return render(request, "meetings/region.html", {"filter": meeting_filter, "summary": summary,
+                                                    "start": start, "end": end})
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("city__region", "merged_into"), pk=pk)
+    if meeting.merged_into_id:
+        return redirect("meetings:meeting", pk=meeting.merged_into_id)
+    meeting = selectors.with_listing_data(Meeting.objects.filter(pk=pk)).prefetch_related("focus_regions").get()
+    return render(request, "meetings/meeting.html", {
+        "meeting": meeting, "sources": selectors.highlighted_sources(meeting),
+    })
+
+
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=pk)
+    if person.merged_into_id:
+        return redirect("meetings:person", pk=selectors.current_person(person).pk)
+    meetings = selectors.person_meetings(person).order_by("-date", "-id")
+    return render(request, "meetings/person.html", {
+        "person": person,
+        "aliases": person.aliases.order_by("script", "name"),
+        "positions": selectors.positions_over_time(person),
+        "meetings": meetings[:100],
+        "chart": chart(selectors.timeline_counts(meetings, "month")),
+        "met": selectors.people_met_most(person),
+        "topics": selectors.topics_of(meetings),
+    })
+
+
+def people(request: HttpRequest) -> HttpResponse:
+    return render(request, "meetings/people.html", {"rows": selectors.directory()})
+
+
+def topics(request: HttpRequest) -> HttpResponse:
+    return render(request, "meetings/topics.html", {"topics": selectors.topics_of(Meeting.objects.visible(), top=100)})
+
+
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = get_object_or_404(Topic, slug=slug)
+    meetings = Meeting.objects.visible().filter(topics=topic)
+    return render(request, "meetings/topic.html", {
+        "topic": topic, "meetings": selectors.with_listing_data(meetings.order_by("-date", "-id"))[:100],
+        "regions": selectors.region_counts(meetings), "people": selectors.people_of(meetings),
+        "chart": chart(selectors.timeline_counts(meetings, "month")),
+    })
+
+
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = get_object_or_404(Organization, pk=pk)
+    meetings = Meeting.objects.visible().filter(participations__organization=organization).distinct()
+    return render(request, "meetings/organization.html", {
+        "organization": organization,
+        "meetings": selectors.with_listing_data(meetings.order_by("-date", "-id"))[:100],
+        "people": selectors.people_of(meetings), "topics": selectors.topics_of(meetings),
+    })
+
+
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(exports.csv_stream(filtered(request.GET).qs), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="meetings.csv"'
+    return response
+
+
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(exports.json_stream(filtered(request.GET).qs), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="meetings.json"'
+    return response
+
+
+def json_response(data: object) -> HttpResponse:
+    return HttpResponse(json.dumps(data, ensure_ascii=False, default=str), content_type="application/json")

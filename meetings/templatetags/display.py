@@ -1,0 +1,36 @@
+"""Names in the reader's language where one is known, the other script's otherwise."""
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.filter
+def local(record: Any) -> str:
+    """Person, city, region, topic or organization named in the current language."""
+    if record is None:
+        return ""
+    arabic = (get_language() or "en").startswith("ar")
+    pairs = (("name_arabic", "name_latin"), ("name_ar", "name_en"))
+    for ar_field, en_field in pairs:
+        if hasattr(record, ar_field):
+            first, second = (ar_field, en_field) if arabic else (en_field, ar_field)
+            return getattr(record, first) or getattr(record, second) or str(record)
+    return str(record)
+
+
+@register.simple_tag(takes_context=True)
+def with_params(context: Any, **changes: Any) -> str:
+    """The current query string with some parameters changed: filters survive paging and links."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"
