@@ -16,9 +16,6 @@ from .pipeline import ingest_article
 from .readers import from_mapping
 from .types import ArticleError
 
-# A failed page is tried again after 30 s, 1 min, 2 min... (longer if the server asks).
-RETRY_BACKOFF_SECONDS = 30.0
-
 
 @shared_task(name="ingest.tasks.ingest_payload")
 def ingest_payload(payload: dict[str, Any]) -> int:
@@ -37,7 +34,7 @@ def ingest_url(self: Task, url: str, feed_id: int | None = None, title: str = ""
         )
     except TransientFetchError as error:
         if self.request.retries < self.max_retries:
-            countdown = backoff_delay(self.request.retries, RETRY_BACKOFF_SECONDS, error.retry_after)
+            countdown = backoff_delay(self.request.retries, settings.FETCH_RETRY_BACKOFF_SECONDS, error.retry_after)
             # On a worker retry() raises and the broker redelivers after the countdown. Run in-process
             # (no broker), a raised Retry would escape to the caller; returned, Celery applies it at once.
             return self.retry(exc=error, countdown=countdown, throw=not self.request.is_eager)
