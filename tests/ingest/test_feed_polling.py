@@ -5,18 +5,25 @@ Tasks run in-process (CELERY_TASK_ALWAYS_EAGER without a broker), retries includ
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from email.utils import format_datetime
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 from django.utils import timezone
+from pytest_django.fixtures import Settings
 
 from ingest.feeds import FeedEntry, parse_feed
 from ingest.store import canonicalize_url
 from ingest.tasks import ingest_url, poll_due_feeds, poll_feed
 from ingest.types import ArticleError
 from meetings.models import Article, Feed
+from tests.conftest import PROJECT_DIR
 from tests.ingest.test_fetch import LocalSite, Reply, article_page, first_sentence, seed_text
 
 PUBLISHED = dt.datetime(2024, 6, 2, 7, 30, tzinfo=dt.UTC)
@@ -154,7 +161,7 @@ def test_a_feed_that_cannot_be_fetched_keeps_the_error_on_the_feed(site: LocalSi
 
 
 @pytest.mark.django_db
-def test_a_url_that_keeps_failing_ends_as_a_failed_article_with_its_error(site: LocalSite, settings) -> None:
+def test_a_url_that_keeps_failing_ends_as_a_failed_article_with_its_error(site: LocalSite, settings: Settings) -> None:
     url = site.serve("/news/down", Reply(b"overloaded", 503))
 
     article_id = ingest_url.delay(url).get()
@@ -207,3 +214,51 @@ def test_only_enabled_feeds_past_their_interval_are_polled(site: LocalSite) -> N
         feed.refresh_from_db()
         assert feed.last_polled >= now
     assert poll_due_feeds.delay().get() == 0
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_retries_a_failing_page_then_records_it_and_ingests_a_polled_feed(
+    site: LocalSite, settings: Settings, tmp_path: Path
+) -> None:
+    from django.db import connection
+
+    from config.celery import app
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker round trip runs on PostgreSQL")
+    database = connection.settings_dict
+    database_url = (
+        f"postgres://{database['USER'] or 'postgres'}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
+        f"/{database['NAME']}"
+    )
+    # Not the round-trip test's Redis database: a worker of a concurrent run there would take these tasks.
+    broker = os.environ.get("TEST_FEED_BROKER_URL", "redis://127.0.0.1:6379/2")
+    env = {**os.environ, "DATABASE_URL": database_url, "CELERY_BROKER_URL": broker, "FETCH_RETRY_BACKOFF_SECONDS": "0"}
+    pages = serve_seed_pages(site)
+    feed = Feed.objects.create(url=site.serve("/rss.xml", Reply(rss(entries_for(site, pages)))))
+    failing = site.serve("/news/down", Reply(b"", 503))
+    log = (tmp_path / "worker.log").open("w")
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-l", "warning"],
+        cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        # Its own connection: the app's pool may already hold one to the in-memory broker of eager tests.
+        with app.connection_for_write(broker) as broker_connection:
+            app.send_task("ingest.tasks.ingest_url", args=[failing], connection=broker_connection)
+            app.send_task("ingest.tasks.poll_feed", args=[feed.pk], connection=broker_connection)
+        # Generous: the worker's start-up alone can take most of a minute on a busy two-core machine.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and worker.poll() is None and Article.objects.count() < 3:
+            time.sleep(0.3)
+        failed = Article.objects.get(canonical_url=canonicalize_url(failing))
+        assert failed.status == Article.Status.FAILED
+        assert "HTTP 503" in failed.error
+        assert len(site.hits("/news/down")) == settings.FETCH_MAX_RETRIES + 1
+        assert Article.objects.filter(feed=feed, status=Article.Status.DONE).count() == 2
+    finally:
+        worker.terminate()
+        worker.wait(timeout=20)
+        log.close()
+        print((tmp_path / "worker.log").read_text())  # shown by pytest when the test fails

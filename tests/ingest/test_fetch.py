@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from pytest_django.fixtures import Settings
 
 from ingest.fetch import TransientFetchError, backoff_delay, decode_body, fetch_url
 from ingest.types import ArticleError
@@ -180,7 +181,7 @@ def test_a_body_without_content_length_is_cut_off_while_streaming(site: LocalSit
         fetch_url(url)
 
 
-def test_the_size_limit_setting_takes_effect(site: LocalSite, settings: pytest.FixtureRequest) -> None:
+def test_the_size_limit_setting_takes_effect(site: LocalSite, settings: Settings) -> None:
     settings.INGEST_MAX_BYTES = 1000
     url = site.serve("/page", Reply(b"<p>" + b"x" * 2000 + b"</p>", headers={"Content-Type": "text/html"}))
 
@@ -209,7 +210,7 @@ def test_a_404_fails_clearly_without_a_retry(site: LocalSite) -> None:
     assert len(site.hits("/gone")) == 1
 
 
-def test_retries_stop_after_fetch_max_retries(site: LocalSite, settings: pytest.FixtureRequest) -> None:
+def test_retries_stop_after_fetch_max_retries(site: LocalSite, settings: Settings) -> None:
     settings.FETCH_MAX_RETRIES = 2
     url = site.serve("/down", Reply(b"", 502))
 
@@ -237,7 +238,7 @@ def test_a_refused_connection_is_transient() -> None:
         fetch_url(f"http://127.0.0.1:{port}/", retries=1, backoff_seconds=0)
 
 
-def test_a_server_slower_than_the_timeout_is_transient(site: LocalSite, settings: pytest.FixtureRequest) -> None:
+def test_a_server_slower_than_the_timeout_is_transient(site: LocalSite, settings: Settings) -> None:
     settings.FETCH_TIMEOUT_SECONDS = 1
     url = site.serve("/slow", Reply(b"late", delay_seconds=2))
 
@@ -297,7 +298,7 @@ def test_a_binary_body_is_refused_even_when_labelled_html(site: LocalSite) -> No
         fetch_url(url)
 
 
-def test_requests_carry_the_configured_user_agent(site: LocalSite, settings: pytest.FixtureRequest) -> None:
+def test_requests_carry_the_configured_user_agent(site: LocalSite, settings: Settings) -> None:
     settings.FETCH_USER_AGENT = "LSM-test/2.0"
     url = site.serve("/page", Reply(b"<p>x</p>"))
 
