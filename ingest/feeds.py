@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -25,6 +26,7 @@ from .store import canonicalize_url, outlet_of
 from .types import ArticleError, RawArticle
 
 PLAIN_TEXT_TYPES = {"text/plain"}
+XML_ENCODING_DECLARATION = re.compile(r"""(^\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])""")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class FeedEntry:
 
 def parse_feed(text: str, base_url: str) -> list[FeedEntry]:
     """Entries of an RSS or Atom document, links made absolute against `base_url`; entries without a link dropped."""
+    # The text is decoded already; feedparser would otherwise decode it again by the declared encoding.
+    text = XML_ENCODING_DECLARATION.sub(r"\1utf-8\2", text, count=1)
     parsed = feedparser.parse(text, response_headers={"content-location": base_url})
     if not parsed.version and not parsed.entries:
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"

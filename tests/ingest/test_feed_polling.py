@@ -19,6 +19,7 @@ from django.utils import timezone
 from pytest_django.fixtures import Settings
 
 from ingest.feeds import FeedEntry, parse_feed
+from ingest.fetch import fetch_url
 from ingest.store import canonicalize_url
 from ingest.tasks import ingest_url, poll_due_feeds, poll_feed
 from ingest.types import ArticleError
@@ -95,6 +96,20 @@ def test_an_atom_entry_gives_link_title_date_and_summary_with_relative_links_res
     assert entry == FeedEntry(
         link="http://news.test/news/a", title="Minister meets", published=PUBLISHED, summary="Minister meets summary"
     )
+
+
+def test_a_windows_1256_feed_keeps_its_arabic_titles(site: LocalSite) -> None:
+    document = (
+        '<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel><title>أخبار</title>'
+        "<item><title>اجتماع أمني في طبرق</title><link>http://news.test/a</link></item></channel></rss>"
+    )
+    headers = {"Content-Type": "application/rss+xml"}
+    url = site.serve("/rss.xml", Reply(document.encode("windows-1256"), headers=headers))
+    result = fetch_url(url)
+
+    [entry] = parse_feed(result.text, result.url)
+
+    assert entry.title == "اجتماع أمني في طبرق"
 
 
 def test_a_page_that_is_not_a_feed_is_refused() -> None:
