@@ -111,6 +111,11 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (runserver, an in-process task) may write at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Index lookups cost little on SSDs; PostgreSQL's default (4) makes the dashboard's grouped
+    # queries scan whole tables instead (measured in docs/dashboard.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={env_str('PG_RANDOM_PAGE_COST', '1.1')}")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

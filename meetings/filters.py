@@ -5,11 +5,12 @@ Parameters stay in the URL, so a filtered view is a link to share.
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import City, Meeting, Organization, Person, Region, Topic
+from .models import Article, City, Meeting, Organization, Participation, Person, Region, Topic
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -18,24 +19,27 @@ class MeetingFilter(django_filters.FilterSet):
     region = django_filters.ModelChoiceFilter(
         field_name="city__region", queryset=Region.objects.all(), to_field_name="slug", label=_("Venue region"),
     )
+    # Filters across a to-many relation test existence (an indexed lookup per meeting) instead of
+    # joining, so no meeting is repeated and no DISTINCT over the whole table is needed.
     focus = django_filters.ModelChoiceFilter(
-        field_name="focus_regions", queryset=Region.objects.all(), to_field_name="slug", label=_("Focus region"),
+        queryset=Region.objects.all(), to_field_name="slug", label=_("Focus region"), method="has_focus",
     )
     city = django_filters.ModelChoiceFilter(queryset=City.objects.all(), label=_("City"))
+    # A text box for the person's id: a select of every official would weigh megabytes.
     person = django_filters.ModelChoiceFilter(
-        field_name="participations__person", queryset=Person.objects.filter(merged_into__isnull=True),
-        label=_("Person"),
+        queryset=Person.objects.filter(merged_into__isnull=True), label=_("Person"), method="has_person",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
     )
     organization = django_filters.ModelChoiceFilter(
-        field_name="participations__organization", queryset=Organization.objects.all(), label=_("Organization"),
+        queryset=Organization.objects.all(), label=_("Organization"), method="has_organization",
     )
     topic = django_filters.ModelChoiceFilter(
-        field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic"),
+        queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic"), method="has_topic",
     )
     language = django_filters.ChoiceFilter(
-        field_name="articles__language", choices=[("ar", _("Arabic")), ("en", _("English"))], label=_("Source language"),
+        choices=[("ar", _("Arabic")), ("en", _("English"))], label=_("Source language"), method="has_language",
     )
-    outlet = django_filters.CharFilter(field_name="articles__outlet", lookup_expr="iexact", label=_("Outlet"))
+    outlet = django_filters.CharFilter(label=_("Outlet"), method="has_outlet")
     status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Review status"))
     q = django_filters.CharFilter(method="search_text", label=_("Text"))
     updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label=_("Updated since"))
@@ -43,6 +47,24 @@ class MeetingFilter(django_filters.FilterSet):
     class Meta:
         model = Meeting
         fields: list[str] = []
+
+    def has_focus(self, queryset: QuerySet[Meeting], name: str, value: Region) -> QuerySet[Meeting]:
+        return queryset.filter(Exists(Meeting.focus_regions.through.objects.filter(meeting=OuterRef("pk"), region=value)))
+
+    def has_person(self, queryset: QuerySet[Meeting], name: str, value: Person) -> QuerySet[Meeting]:
+        return queryset.filter(Exists(Participation.objects.filter(meeting=OuterRef("pk"), person=value)))
+
+    def has_organization(self, queryset: QuerySet[Meeting], name: str, value: Organization) -> QuerySet[Meeting]:
+        return queryset.filter(Exists(Participation.objects.filter(meeting=OuterRef("pk"), organization=value)))
+
+    def has_topic(self, queryset: QuerySet[Meeting], name: str, value: Topic) -> QuerySet[Meeting]:
+        return queryset.filter(Exists(Meeting.topics.through.objects.filter(meeting=OuterRef("pk"), topic=value)))
+
+    def has_language(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
+        return queryset.filter(Exists(Article.objects.filter(meetings=OuterRef("pk"), language=value)))
+
+    def has_outlet(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
+        return queryset.filter(Exists(Article.objects.filter(meetings=OuterRef("pk"), outlet__iexact=value)))
 
     def search_text(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
         """Words in either language, in the sources' titles and bodies or the participants' names."""
@@ -56,11 +78,6 @@ class MeetingFilter(django_filters.FilterSet):
                          | Q(participations__person__aliases__name__icontains=word))
             queryset = queryset.filter(pk__in=Meeting.objects.filter(match).values("pk"))
         return queryset
-
-    @property
-    def qs(self) -> QuerySet[Meeting]:
-        # Joins on participations or articles repeat a meeting: one row per meeting.
-        return super().qs.distinct()
 
 
 def filtered(params, queryset: QuerySet[Meeting] | None = None) -> MeetingFilter:

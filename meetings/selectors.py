@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Prefetch, QuerySet
-from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
+from django.db.models import Count, F, Max, Min, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber, TruncDay, TruncMonth, TruncWeek
 
 from .models import Article, City, Meeting, Participation, Person, Position, Region, Topic
 
@@ -80,13 +80,71 @@ def date_range(meetings: QuerySet[Meeting]) -> tuple[dt.date | None, dt.date | N
     return found["first"], found["last"]
 
 
-def timeline_counts(meetings: QuerySet[Meeting], bucket: str) -> list[tuple[dt.date, int]]:
-    rows = (
-        Meeting.objects.filter(pk__in=meetings.values("pk"), date__isnull=False)
-        .annotate(period=BUCKETS[bucket]("date"))
-        .values("period").annotate(n=Count("id")).order_by("period")
-    )
-    return [(row["period"] if isinstance(row["period"], dt.date) else row["period"].date(), row["n"]) for row in rows]
+@dataclass
+class DayCounts:
+    """Meetings per day of the filtered set, from one grouped query: the chart, its range and the total."""
+
+    days: dict[dt.date, int]
+    undated: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.days.values()) + self.undated
+
+    @property
+    def first(self) -> dt.date | None:
+        return min(self.days) if self.days else None
+
+    @property
+    def last(self) -> dt.date | None:
+        return max(self.days) if self.days else None
+
+
+def day_counts(meetings: QuerySet[Meeting]) -> DayCounts:
+    days, undated = {}, 0
+    for day, n in meetings.order_by().values_list("date").annotate(n=Count("id")).order_by():
+        if day is None:
+            undated = n
+        else:
+            days[day] = n
+    return DayCounts(days, undated)
+
+
+def bucket_start(day: dt.date, bucket: str) -> dt.date:
+    if bucket == "day":
+        return day
+    if bucket == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def timeline_counts(meetings: QuerySet[Meeting] | DayCounts, bucket: str) -> list[tuple[dt.date, int]]:
+    """Dated meetings per day, week or month, every bucket of the range present (empty ones as 0)."""
+    counts = meetings if isinstance(meetings, DayCounts) else day_counts(meetings)
+    found: dict[dt.date, int] = {}
+    for day, n in counts.days.items():
+        start = bucket_start(day, bucket)
+        found[start] = found.get(start, 0) + n
+    if not found:
+        return []
+    periods, at, last = [], min(found), max(found)
+    while at <= last and len(periods) < 2000:
+        periods.append(at)
+        at = next_period(at, bucket)
+    return [(period, found.get(period, 0)) for period in periods]
+
+
+def next_period(day: dt.date, bucket: str) -> dt.date:
+    if bucket == "day":
+        return day + dt.timedelta(days=1)
+    if bucket == "week":
+        return day + dt.timedelta(days=7)
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
+def newest_first(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Latest dated meetings first; undated ones after them, newest record first."""
+    return meetings.order_by(F("date").desc(nulls_last=True), "-id")
 
 
 def grouped_by_date(meetings: list[Meeting]) -> list[tuple[str, list[Meeting]]]:
@@ -105,6 +163,7 @@ class RegionSummary:
     people: list[tuple[Person, int]]
     venues: list[tuple[City, int]]
     latest: list[Meeting]
+    all_venues: dict[int, int] = field(default_factory=dict)  # city id -> meetings, for the map
 
     @property
     def change(self) -> int:
@@ -117,41 +176,68 @@ def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def period_of(meetings: QuerySet[Meeting], start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
-    """The period a summary covers: the filter's dates, else everything on file."""
-    if not (start and end):
-        first, last = date_range(meetings)
-        end = end or last or dt.date.today()
-        start = start or first or end - dt.timedelta(days=89)
+    """The period a summary covers: the filter's dates, else the 90 days up to the latest meeting."""
+    if not end:
+        end = date_range(meetings)[1] or dt.date.today()
+    if not start:
+        start = end - dt.timedelta(days=89)
     return start, end
 
 
-def region_summary(region: Region, meetings: QuerySet[Meeting], start: dt.date, end: dt.date,
-                   previous_meetings: QuerySet[Meeting], top: int = 5) -> RegionSummary:
-    here = meetings.filter(city__region=region, date__range=(start, end))
+def top_per_region(rows: QuerySet, key: str, top: int) -> dict[str, list[tuple[int, int]]]:
+    """Grouped (region, id, n) rows cut to the busiest `top` per region by the database itself."""
+    ranked = rows.annotate(rank=Window(RowNumber(), partition_by=[F("region")], order_by=[F("n").desc(), F(key)]))
+    out: dict[str, list[tuple[int, int]]] = {}
+    for row in ranked.filter(rank__lte=top).order_by():
+        out.setdefault(row["region"], []).append((row[key], row["n"]))
+    for picked in out.values():
+        picked.sort(key=lambda pair: (-pair[1], pair[0]))
+    return out
+
+
+def region_summaries(meetings: QuerySet[Meeting], previous_meetings: QuerySet[Meeting], start: dt.date, end: dt.date,
+                     regions: list[Region], top: int = 5) -> list[RegionSummary]:
+    """Every region's summary for the period in a fixed handful of grouped queries."""
+    here = meetings.filter(date__range=(start, end), city__region__in=regions).order_by()
     before_start, before_end = previous_period(start, end)
-    ids = here.values("pk")
-    topics = (Topic.objects.filter(meetings__in=ids).annotate(n=Count("meetings")).order_by("-n", "slug")[:top])
-    people = (Person.objects.filter(participations__meeting__in=ids).annotate(n=Count("participations"))
-              .order_by("-n", "name_latin")[:top])
-    venues = City.objects.filter(meetings__in=ids).annotate(n=Count("meetings")).order_by("-n", "name_en")[:top]
-    return RegionSummary(
-        region=region,
-        count=here.order_by().count(),
-        previous=previous_meetings.filter(city__region=region, date__range=(before_start, before_end)).order_by().count(),
-        topics=[(t, t.n) for t in topics],
-        people=[(p, p.n) for p in people],
-        venues=[(c, c.n) for c in venues],
-        latest=list(with_listing_data(Meeting.objects.filter(pk__in=ids).order_by("-date", "-id"))[:top]),
-    )
+    counts = dict(here.values_list("city__region__slug").annotate(n=Count("id")).order_by())
+    previous = dict(previous_meetings.filter(date__range=(before_start, before_end), city__isnull=False).order_by()
+                    .values_list("city__region__slug").annotate(n=Count("id")).order_by())
+    # Grouped from the meeting side: the period's meetings come by the date index, their people and
+    # topics by foreign-key indexes, instead of a semi-join over every participation.
+    topic_rows = (here.filter(topics__isnull=False).values(region=F("city__region__slug"), topic_ref=F("topics__id"))
+                  .annotate(n=Count("id")))
+    people_rows = (here.filter(participations__isnull=False)
+                   .values(region=F("city__region__slug"), person_ref=F("participations__person_id"))
+                   .annotate(n=Count("id")))
+    venue_rows = here.values(region=F("city__region__slug"), venue=F("city_id")).annotate(n=Count("id"))
+    venue_counts_all = top_per_region(venue_rows, "venue", 500)
+    topics, people = top_per_region(topic_rows, "topic_ref", top), top_per_region(people_rows, "person_ref", top)
+    venues = {slug: rows[:top] for slug, rows in venue_counts_all.items()}
+    topic_by_id = Topic.objects.in_bulk({i for rows in topics.values() for i, _ in rows})
+    person_by_id = Person.objects.in_bulk({i for rows in people.values() for i, _ in rows})
+    city_by_id = City.objects.in_bulk({i for rows in venues.values() for i, _ in rows})
+    # The latest meetings of every region in one ranked query, then one set of prefetches.
+    newest = (here.annotate(rank=Window(RowNumber(), partition_by=[F("city__region_id")],
+                                        order_by=[F("date").desc(nulls_last=True), F("id").desc()]))
+              .filter(rank__lte=top).values_list("pk", flat=True))
+    latest: dict[str, list[Meeting]] = {}
+    for meeting in with_listing_data(newest_first(Meeting.objects.filter(pk__in=list(newest)))):
+        latest.setdefault(meeting.city.region.slug, []).append(meeting)
+    return [RegionSummary(
+        region=region, all_venues=dict(venue_counts_all.get(region.slug, [])), count=counts.get(region.slug, 0), previous=previous.get(region.slug, 0),
+        topics=[(topic_by_id[i], n) for i, n in topics.get(region.slug, [])],
+        people=[(person_by_id[i], n) for i, n in people.get(region.slug, [])],
+        venues=[(city_by_id[i], n) for i, n in venues.get(region.slug, [])],
+        latest=latest.get(region.slug, []),
+    ) for region in regions]
 
 
-def region_counts(meetings: QuerySet[Meeting]) -> dict[str, int]:
-    rows = Meeting.objects.filter(pk__in=meetings.values("pk")).values("city__region__slug").annotate(n=Count("id"))
-    return {row["city__region__slug"]: row["n"] for row in rows if row["city__region__slug"]}
-
-
-def person_meetings(person: Person) -> QuerySet[Meeting]:
-    return with_listing_data(Meeting.objects.visible().filter(participations__person=person).distinct())
+def region_counts(meetings: QuerySet[Meeting]) -> list[tuple[Region, int]]:
+    """Venue regions of the meetings, busiest first."""
+    rows = dict(meetings.filter(city__isnull=False).order_by().values_list("city__region_id").annotate(n=Count("id")))
+    regions = Region.objects.in_bulk(rows)
+    return sorted(((regions[pk], n) for pk, n in rows.items()), key=lambda pair: -pair[1])
 
 
 def people_met_most(person: Person, top: int = 10) -> list[tuple[Person, int]]:

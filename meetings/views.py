@@ -1,6 +1,7 @@
 """Views are glue: read the request, ask the filter set and the selectors, render."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.core.paginator import Paginator
@@ -10,28 +11,41 @@ from django.utils.translation import gettext_lazy as _
 
 from . import exports, maps, selectors
 from .filters import filtered
-from .models import Meeting, Organization, Person, Region, Topic
+from .models import City, Meeting, Organization, Person, Region, Topic
 
-PAGE_SIZE = 50
+PAGE_SIZE = 30
 BUCKET_LABELS = {"day": _("day"), "week": _("week"), "month": _("month")}
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, which the chart's query already gave: one COUNT(*) fewer."""
+
+    def __init__(self, items, per_page: int, count: int) -> None:
+        super().__init__(items, per_page)
+        self._known = count
+
+    @property
+    def count(self) -> int:
+        return self._known
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
     meeting_filter = filtered(request.GET)
     meetings = meeting_filter.qs
-    start, end = cleaned(meeting_filter).get("date_from"), cleaned(meeting_filter).get("date_to")
-    if not (start and end):
-        first, last = selectors.date_range(meetings)
-        start, end = start or first, end or last
+    counts = selectors.day_counts(meetings)
+    start = cleaned(meeting_filter).get("date_from") or counts.first
+    end = cleaned(meeting_filter).get("date_to") or counts.last
     bucket = request.GET.get("bucket") if request.GET.get("bucket") in selectors.BUCKETS else selectors.bucket_for(start, end)
-    page = Paginator(selectors.with_listing_data(meetings.order_by("-date", "-id")), PAGE_SIZE).get_page(request.GET.get("page"))
+    listing = selectors.with_listing_data(selectors.newest_first(meetings))
+    page = CountedPaginator(listing, PAGE_SIZE, counts.total).get_page(request.GET.get("page"))
     return render(request, "meetings/timeline.html", {
         "filter": meeting_filter,
-        "chart": chart(selectors.timeline_counts(meetings, bucket)),
+        "chart": chart(selectors.timeline_counts(counts, bucket)),
         "bucket": bucket,
         "bucket_label": BUCKET_LABELS[bucket],
         "page": page,
         "groups": selectors.grouped_by_date(list(page)),
+        "undated": counts.undated,
     })
 
 
@@ -56,23 +70,37 @@ def regions(request: HttpRequest) -> HttpResponse:
     data = cleaned(meeting_filter)
     start, end = selectors.period_of(meetings, data.get("date_from"), data.get("date_to"))
     previous = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
-    summaries = [selectors.region_summary(r, meetings, start, end, previous) for r in Region.objects.all()]
+    summaries = selectors.region_summaries(meetings, previous, start, end, list(Region.objects.all()))
     shapes = maps.region_map({s.region.slug: s.count for s in summaries})
+    periods = period_choices(meetings)
     by_slug = {s.region.slug: s for s in summaries}
     return render(request, "meetings/regions.html", {
         "filter": meeting_filter, "summaries": summaries, "start": start, "end": end,
         "shapes": [(shape, by_slug.get(shape.slug)) for shape in shapes], "view_box": maps.view_box(),
-        "venues": venue_points(meetings),
+        "venues": venue_points(summaries), "periods": periods,
     })
 
 
-def venue_points(meetings) -> list[dict]:
-    """Venue cities placed on the map, dot area growing with their meetings."""
-    points = []
-    for city, n in selectors.venue_counts(meetings):
+def period_choices(meetings) -> list[tuple[str, dict]]:
+    """Ready-made periods ending at the latest meeting: the last 90 days, 12 months, all of it."""
+    first, last = selectors.date_range(meetings)
+    if not last:
+        return []
+    spans = [(_("Last 90 days"), last - dt.timedelta(days=89)), (_("Last 12 months"), last - dt.timedelta(days=364)),
+             (_("All time"), first)]
+    return [(label, {"date_from": start.isoformat(), "date_to": last.isoformat()}) for label, start in spans]
+
+
+def venue_points(summaries: list) -> list[dict]:
+    """Venue cities of the period placed on the map, dot area growing with their meetings."""
+    counts = {city_id: n for summary in summaries for city_id, n in summary.all_venues.items()}
+    points, busiest = [], max(counts.values(), default=1)
+    for city in City.objects.filter(pk__in=counts, latitude__isnull=False, longitude__isnull=False):
         x, y = maps.project(city.longitude, city.latitude)
-        points.append({"city": city, "count": n, "x": round(x, 1), "y": round(y, 1), "r": round(3 + 2 * n ** 0.5, 1)})
-    return points
+        n = counts[city.pk]
+        points.append({"city": city, "count": n, "x": round(x, 1), "y": round(y, 1),
+                       "r": round(3 + 11 * (n / busiest) ** 0.5, 1)})
+    return sorted(points, key=lambda p: -p["count"])
 
 
 def region(request: HttpRequest, slug: str) -> HttpResponse:
@@ -81,9 +109,10 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
     data = cleaned(meeting_filter)
     start, end = selectors.period_of(meeting_filter.qs, data.get("date_from"), data.get("date_to"))
     previous = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
-    summary = selectors.region_summary(place, meeting_filter.qs, start, end, previous, top=10)
+    [summary] = selectors.region_summaries(meeting_filter.qs, previous, start, end, [place], top=10)
     return render(request, "meetings/region.html", {"filter": meeting_filter, "summary": summary,
-                                                    "start": start, "end": end})
+                                                    "start": start, "end": end,
+                                                    "periods": period_choices(meeting_filter.qs)})
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -100,12 +129,12 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
     if person.merged_into_id:
         return redirect("meetings:person", pk=selectors.current_person(person).pk)
-    meetings = selectors.person_meetings(person).order_by("-date", "-id")
+    meetings = filtered({"person": person.pk}).qs
     return render(request, "meetings/person.html", {
         "person": person,
         "aliases": person.aliases.order_by("script", "name"),
         "positions": selectors.positions_over_time(person),
-        "meetings": meetings[:100],
+        "meetings": selectors.with_listing_data(selectors.newest_first(meetings))[:100],
         "chart": chart(selectors.timeline_counts(meetings, "month")),
         "met": selectors.people_met_most(person),
         "topics": selectors.topics_of(meetings),
@@ -122,9 +151,9 @@ def topics(request: HttpRequest) -> HttpResponse:
 
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    meetings = Meeting.objects.visible().filter(topics=topic)
+    meetings = filtered({"topic": topic.slug}).qs
     return render(request, "meetings/topic.html", {
-        "topic": topic, "meetings": selectors.with_listing_data(meetings.order_by("-date", "-id"))[:100],
+        "topic": topic, "meetings": selectors.with_listing_data(selectors.newest_first(meetings))[:100],
         "regions": selectors.region_counts(meetings), "people": selectors.people_of(meetings),
         "chart": chart(selectors.timeline_counts(meetings, "month")),
     })
@@ -132,10 +161,10 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = get_object_or_404(Organization, pk=pk)
-    meetings = Meeting.objects.visible().filter(participations__organization=organization).distinct()
+    meetings = filtered({"organization": organization.pk}).qs
     return render(request, "meetings/organization.html", {
         "organization": organization,
-        "meetings": selectors.with_listing_data(meetings.order_by("-date", "-id"))[:100],
+        "meetings": selectors.with_listing_data(selectors.newest_first(meetings))[:100],
         "people": selectors.people_of(meetings), "topics": selectors.topics_of(meetings),
     })
 

@@ -5,6 +5,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -34,3 +36,20 @@ def with_params(context: Any, **changes: Any) -> str:
         else:
             params[key] = value
     return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"
+
+
+@register.simple_tag(takes_context=True)
+def neutral_path(context: Any) -> str:
+    """This page's path without the language prefix, for the language switch to translate.
+
+    set_language runs unprefixed (in the default language), where /ar/... does not resolve;
+    the unprefixed path does, and Django then prefixes it for the language chosen.
+    """
+    request = context["request"]
+    return translate_url(request.get_full_path(), settings.LANGUAGE_CODE)
+
+
+@register.filter
+def isolated(text: str) -> str:
+    """Left-to-right text (a date, a number range) kept in its order inside Arabic sentences."""
+    return f"\u2066{text}\u2069" if text else text
