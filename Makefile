@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lsm
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: venv run test bench lint shared
+.PHONY: venv run test bench lint shared browser-deps messages
 
 shared:
 	@test -d "$(SHARED)/seeds" || { echo "The shared folder (seeds, dev set, spec) is not at $(SHARED): run with SHARED=/path/to/shared"; exit 1; }
@@ -25,7 +25,18 @@ run: shared venv
 	$(PY) manage.py ingest $(SHARED)/seeds || true
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: shared venv
+# Debian's Chromium and a font with Arabic glyphs, for the browser tests (apt; skipped when present).
+browser-deps:
+	@test -x /usr/bin/chromium -a -d /usr/share/fonts/truetype/noto || { \
+		echo "Installing Debian's chromium and fonts-noto-core for the browser tests"; \
+		apt-get install -y -q chromium fonts-noto-core >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-core >/dev/null; }; }
+
+# Rebuild the Arabic catalogue after changing interface strings (needs gettext's msgfmt).
+messages: venv
+	$(PY) manage.py makemessages -l ar --ignore=.venv --ignore=bench --ignore=tests --ignore=tools
+	$(PY) manage.py compilemessages -l ar --ignore=.venv
+
+test: shared venv browser-deps
 	LSM_SHARED_DIR=$(abspath $(SHARED)) DATABASE_URL=$(TEST_DATABASE_URL) TEST_BROKER_URL=$(TEST_BROKER_URL) \
 		$(PY) -m pytest -q
 
