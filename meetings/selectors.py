@@ -205,9 +205,9 @@ def region_summaries(meetings: QuerySet[Meeting], previous_meetings: QuerySet[Me
                     .values_list("city__region__slug").annotate(n=Count("id")).order_by())
     # Grouped from the meeting side: the period's meetings come by the date index, their people and
     # topics by foreign-key indexes, instead of a semi-join over every participation.
-    topic_rows = (here.filter(topics__isnull=False).values(region=F("city__region__slug"), topic_ref=F("topics__id"))
+    topic_rows = (here.filter(topics__id__isnull=False).values(region=F("city__region__slug"), topic_ref=F("topics__id"))
                   .annotate(n=Count("id")))
-    people_rows = (here.filter(participations__isnull=False)
+    people_rows = (here.filter(participations__person__isnull=False)  # answered from the (meeting, person) index
                    .values(region=F("city__region__slug"), person_ref=F("participations__person_id"))
                    .annotate(n=Count("id")))
     venue_rows = here.values(region=F("city__region__slug"), venue=F("city_id")).annotate(n=Count("id"))
