@@ -381,6 +381,8 @@ class ArabicMentions:
                 break
             if token.text in self.cities and taken[-1].text not in NAME_PARTICLES_AR:
                 break
+            if len(taken) >= 2 and VERBAL_NOUN_AR.fullmatch(token.text) and token.text not in self.given:
+                break  # «عصام أبوزريبة تطوير الأداء»: the name ends where the verbal noun (the object) begins
             taken.append(token)
             cursor += 1
         while taken and taken[-1].text in NAME_PARTICLES_AR:
@@ -393,6 +395,10 @@ class ArabicMentions:
 
     def is_stop(self, word: str) -> bool:
         return word in self.stop or self.is_head(Token(word, 0, 0)) or word in self.titles
+
+
+# Form II verbal nouns (تفعيل: «تطوير», «تعزيز», «تنفيذ»), which follow a name as the object of its verb.
+VERBAL_NOUN_AR = re.compile(r"ت\w\wي\w")
 
 
 class EnglishMentions:
@@ -505,9 +511,12 @@ class EnglishMentions:
             before = before.rstrip()[: -len(title)]
         before = before.rstrip(" ,")
         # The phrase starts after the last clause break before the name.
-        clause = re.split(r"[.;:!?()\n]|\b(?:and|with|by|met|held|received|hosted|of whom)\s|,\s(?=[a-z])", before)[
-            -1
-        ].strip(" ,")
+        # Also at a dateline glued to the text ("Tripoli-The Head of ...") and at a list's "and" just
+        # before the name ("Prime Minister Osama Hammad and Belqasim Haftar": not Haftar's position).
+        clause = re.split(
+            r"[.;:!?()\n]|\b(?:and|with|by|met|held|received|hosted|of whom)(?:\s|$)|,\s(?=[a-z])|(?<=[a-z])[-–—](?=[A-Z])",
+            before,
+        )[-1].strip(" ,\"“”'")
         words = clause.split()
         head_at = next((i for i, w in enumerate(words) if w.strip(",").lower() in self.heads_lower), None)
         if head_at is None or len(clause) > 140:
@@ -518,7 +527,7 @@ class EnglishMentions:
             start_at > 0 and words[start_at - 1][:1].isupper() and words[start_at - 1] not in {"The", "In", "At", "On"}
         ):
             start_at -= 1
-        phrase = " ".join(words[start_at:]).strip(" ,")
+        phrase = " ".join(words[start_at:]).strip(" ,\"“”'")
         phrase = re.sub(r"^(?:Libyan|Libya’s|Libya's)\s+", "", phrase)
         return phrase or None
         return None

@@ -107,3 +107,29 @@ def test_a_minister_who_receives_an_ambassador_chairs_and_the_ambassador_keeps_h
     assert chair(meeting) == "Imad Trabelsi"
     assert meeting.participants[1].position == "Ambassador of Italy to Libya"
     assert meeting.city == "Tripoli"
+
+
+def test_an_arabic_name_ends_where_the_verbal_noun_of_the_talks_begins() -> None:
+    meeting = meeting_of(
+        "بحث وزير الداخلية، اللواء عصام أبوزريبة تطوير العمل الأمني في المنافذ، خلال لقائه في بنغازي مدير أمن "
+        "الكفرة العميد سالم العبيدي."
+    )
+    assert "عصام أبوزريبة" in names(meeting)
+
+
+def test_a_position_before_the_first_of_two_names_is_not_the_seconds() -> None:
+    meeting = meeting_of(
+        "On Monday, Interior Minister Essam Abu Zraiba and Milad al-Zawi, head of the border guard, met tribal elders "
+        "in Ubari to discuss securing the southern border."
+    )
+    second = meeting.participants[names(meeting).index("Milad al-Zawi")]
+    assert second.position and "Minister" not in second.position
+    assert "border guard" in second.position
+
+
+def test_a_dateline_glued_to_the_first_word_is_not_part_of_the_position() -> None:
+    meeting = meeting_of(
+        "Sabha-The Minister of Interior, Imad Trabelsi, met on Tuesday with the security director of Sabha to "
+        "review the security plan for the city."
+    )
+    assert meeting.participants[0].position == "Minister of Interior"
