@@ -9,6 +9,7 @@ line goes.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .gazetteer import Gazetteer
@@ -19,14 +20,49 @@ MENU_LINE = re.compile(r"^\s*(?:[•|·▪►»]|\d+\s*°|(?:[^/\n]+/){2,})")
 
 
 def clean(raw: RawArticle, known: Gazetteer | None = None) -> CleanDocument:
+    title, published, canonical = raw.title, raw.published, ""
+    warnings: list[str] = []
     if raw.html and not raw.text:
-        import trafilatura
-
-        body = trafilatura.extract(raw.html, include_comments=False) or ""
+        body, meta_title, meta_date, canonical = main_text(raw.html)
+        title = title or meta_title
+        published = published or meta_date
+        if not body:
+            warnings.append("no story text found in the HTML page")
     else:
         body = raw.text
-    body = remove_boilerplate(body, known)
-    return CleanDocument(body=body.strip(), title=raw.title, published=raw.published)
+    body = remove_boilerplate(strip_controls(body), known)
+    return CleanDocument(body=body.strip(), title=title, published=published, canonical_url=canonical,
+                         warnings=warnings)
+
+
+# Zero-width and bidirectional controls: invisible, and they split names and cues for the matchers.
+CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+
+
+def strip_controls(text: str) -> str:
+    return CONTROLS.sub("", text)
+
+
+def main_text(html: str) -> tuple[str, str, dt.date | None, str]:
+    """Story text, title, publication date and canonical URL of a page (trafilatura).
+
+    Dates only from the page's metadata, never an extensive search: that search takes a
+    footer's "© 2025" for the publication date.
+    """
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html, include_comments=False, with_metadata=True, date_extraction_params={"extensive_search": False},
+    )
+    if document is None:
+        return "", "", None, ""
+    published = None
+    if document.date:
+        try:
+            published = dt.date.fromisoformat(str(document.date)[:10])
+        except ValueError:
+            published = None
+    return document.text or "", document.title or "", published, document.url or ""
 
 
 def remove_boilerplate(text: str, known: Gazetteer | None = None) -> str:
@@ -80,8 +116,9 @@ def markers(known: Gazetteer | None) -> tuple[re.Pattern[str] | None, re.Pattern
     terms = known.terms_of("boilerplate")
     tails = sorted({t.text for t in terms if t.canonical == "tail"}, key=len, reverse=True)
     lines = sorted({t.text for t in terms if t.canonical != "tail"}, key=len, reverse=True)
+    # On a line of its own, or opening a line with a colon or dash ("Read also: <another story>").
     tail = (
-        re.compile(r"^\s*(?:" + "|".join(map(re.escape, tails)) + r")\s*[:：]?\s*$", re.MULTILINE | re.IGNORECASE)
+        re.compile(r"^\s*(?:" + "|".join(map(re.escape, tails)) + r")\s*(?:[:：\-–—].*)?$", re.MULTILINE | re.IGNORECASE)
         if tails
         else None
     )

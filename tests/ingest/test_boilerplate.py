@@ -40,3 +40,41 @@ def test_a_person_in_a_story_after_read_also_is_never_a_participant() -> None:
     names = [p.name for p in extraction.meetings[0].participants]
     assert names == ["عصام أبوزريبة"]
     assert extraction.meetings[0].city == "Benghazi"
+
+
+def test_a_read_also_marker_with_the_other_story_on_its_line_cuts_from_there() -> None:
+    text = (
+        "The Minister of Interior met the security director of Sirte on Monday.\n"
+        "Read also: Foreign minister meets Italian envoy in Rome\nThe envoy praised the cooperation."
+    )
+    cleaned = remove_boilerplate(text, KNOWN)
+    assert "Italian" not in cleaned and "envoy" not in cleaned
+    assert "Sirte" in cleaned
+    arabic = "بحث وزير الداخلية مع مدير أمن سرت الوضع الأمني.\nاقرأ أيضاً: وزير الصحة يفتتح مستشفى في غريان"
+    assert "غريان" not in remove_boilerplate(arabic, KNOWN)
+
+
+def test_an_html_page_gives_its_title_publication_date_and_canonical_url() -> None:
+    page = (
+        "<html><head><title>Site</title><meta property='og:title' content='Interior minister meets Ubari elders'>"
+        "<meta property='article:published_time' content='2025-03-04T10:00:00+02:00'>"
+        "<link rel='canonical' href='https://news.example.ly/2025/03/ubari'></head><body><nav>Home</nav>"
+        "<article><p>The Minister of Interior, Major General Essam Abu Zraiba, met on Tuesday with elders of Ubari"
+        " to discuss securing the southern border and the fight against smuggling.</p></article>"
+        "<footer>© 2019 News</footer></body></html>"
+    )
+    from ingest.pipeline import extract_article
+    from ingest.types import RawArticle
+
+    extraction = extract_article(RawArticle(path="page.html", html=page, raw=page), KNOWN)
+    assert extraction.title == "Interior minister meets Ubari elders"
+    assert extraction.published and extraction.published.isoformat() == "2025-03-04"
+    assert extraction.canonical_url == "https://news.example.ly/2025/03/ubari"
+    assert extraction.meetings[0].date == "2025-03-04"  # "Tuesday" of the week published
+
+
+def test_zero_width_and_bidi_controls_do_not_split_names() -> None:
+    text = "التقى وزير الداخلية اللواء عصام\u200c أبو\u200bزريبة\u200f، اليوم، مدير أمن\u2066 سبها\u2069 لبحث الوضع الأمني."
+    extraction = extract_text(text)
+    assert [p.name for p in extraction.meetings[0].participants][0] == "عصام أبوزريبة"
+    assert "\u200b" not in extraction.body and "\u2066" not in extraction.body
