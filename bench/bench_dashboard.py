@@ -5,6 +5,7 @@ The meetings are synthetic (dates over ten years, venues from the gazetteer, two
 each, one source); they are written once into the database lsm_bench_dashboard and reused by later runs.
 Target: p95 <= 150 ms for the timeline and region pages. BENCH_MEETINGS changes the size.
 """
+
 from __future__ import annotations
 
 import os
@@ -54,16 +55,22 @@ def populate(n: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("truncate meetings_meeting, meetings_person, meetings_article restart identity cascade")
         raw = cursor.connection
-        with raw.cursor().copy("copy meetings_person (name_latin, name_arabic, created_at, updated_at) from stdin") as copy:
+        with raw.cursor().copy(
+            "copy meetings_person (name_latin, name_arabic, created_at, updated_at) from stdin"
+        ) as copy:
             for i in range(people):
                 copy.write_row([f"Official {i}", "", "2025-01-01", "2025-01-01"])
-        with raw.cursor().copy("copy meetings_meeting (date, date_precision, city_id, summary, status, locked_fields,"
-                               " merge_log, created_at, updated_at) from stdin") as copy:
+        with raw.cursor().copy(
+            "copy meetings_meeting (date, date_precision, city_id, summary, status, locked_fields,"
+            " merge_log, created_at, updated_at) from stdin"
+        ) as copy:
             for i in range(n):
                 day = f"{2016 + i % 10}-{1 + i % 12:02d}-{1 + i % 28:02d}"
                 copy.write_row([day, "day", rng.choice(cities), "", "extracted", "[]", "[]", day, day])
-        with raw.cursor().copy("copy meetings_participation (meeting_id, person_id, role, name_as_written, title,"
-                               " position, evidence, tentative) from stdin") as copy:
+        with raw.cursor().copy(
+            "copy meetings_participation (meeting_id, person_id, role, name_as_written, title,"
+            " position, evidence, tentative) from stdin"
+        ) as copy:
             for m in range(1, n + 1):
                 a, b = rng.randrange(1, people + 1), rng.randrange(1, people + 1)
                 copy.write_row([m, a, "chair", "", "", "Minister of Interior", "[]", False])
@@ -73,12 +80,31 @@ def populate(n: int) -> None:
             for m in range(1, n + 1):
                 for t in rng.sample(topics, 2):
                     copy.write_row([m, t])
-        with raw.cursor().copy("copy meetings_article (url, source_path, outlet, language, title, raw, body,"
-                               " content_hash, status, error, warnings, evidence, attempts, created_at, updated_at)"
-                               " from stdin") as copy:
+        with raw.cursor().copy(
+            "copy meetings_article (url, source_path, outlet, language, title, raw, body,"
+            " content_hash, status, error, warnings, evidence, attempts, created_at, updated_at)"
+            " from stdin"
+        ) as copy:
             for m in range(1, n + 1):
-                copy.write_row(["", "", "example.org", "ar" if m % 2 else "en", f"report {m}", "", f"report {m}",
-                                f"h{m}", "done", "", "[]", "{}", 0, "2025-01-01", "2025-01-01"])
+                copy.write_row(
+                    [
+                        "",
+                        "",
+                        "example.org",
+                        "ar" if m % 2 else "en",
+                        f"report {m}",
+                        "",
+                        f"report {m}",
+                        f"h{m}",
+                        "done",
+                        "",
+                        "[]",
+                        "{}",
+                        0,
+                        "2025-01-01",
+                        "2025-01-01",
+                    ]
+                )
         with raw.cursor().copy("copy meetings_article_meetings (article_id, meeting_id) from stdin") as copy:
             for m in range(1, n + 1):
                 copy.write_row([m, m])
@@ -106,9 +132,17 @@ def main() -> None:
         print(f"loaded {MEETINGS} meetings in {time.perf_counter() - started:.0f}s")
     client = Client(HTTP_HOST="127.0.0.1")
     west = City.objects.filter(region__slug="west").first()
-    urls = ["/", "/?region=east", f"/?city={west.pk}", "/?topic=smuggling&date_from=2024-01-01&date_to=2024-12-31",
-            "/?date_from=2025-03-01&date_to=2025-03-31", "/regions/", "/regions/south/",
-            "/regions/?date_from=2025-01-01&date_to=2025-06-30", "/ar/"]
+    urls = [
+        "/",
+        "/?region=east",
+        f"/?city={west.pk}",
+        "/?topic=smuggling&date_from=2024-01-01&date_to=2024-12-31",
+        "/?date_from=2025-03-01&date_to=2025-03-31",
+        "/regions/",
+        "/regions/south/",
+        "/regions/?date_from=2025-01-01&date_to=2025-06-30",
+        "/ar/",
+    ]
     worst = 0.0
     for url in urls:
         p50, p95 = measure(client, url)

@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_extract.py      (or: make bench)
 Targets: >= 100 articles/s for text, >= 30/s for HTML. The dev-set text is read, never stored.
 """
+
 from __future__ import annotations
 
 import html
@@ -41,8 +42,10 @@ def pages(texts: list[RawArticle]) -> list[RawArticle]:
     out = []
     for raw in texts:
         body = "".join(f"<p>{html.escape(line)}</p>" for line in raw.text.splitlines() if line.strip())
-        page = (f"<html><head><meta charset='utf-8'><title>t</title></head><body><nav><a href='/'>Home</a></nav>"
-                f"<article>{body}</article><footer>© 2025</footer><script>var a=1;</script></body></html>")
+        page = (
+            f"<html><head><meta charset='utf-8'><title>t</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article>{body}</article><footer>© 2025</footer><script>var a=1;</script></body></html>"
+        )
         out.append(RawArticle(path=raw.path, html=page, raw=page))
     return out
 

@@ -5,6 +5,7 @@ Uses BENCH_DATABASE_URL (default: PostgreSQL lsm_bench on 127.0.0.1, created if 
 embedded SQLite file /tmp/lsm_bench.sqlite3 when PostgreSQL is not reachable). The people are
 synthetic: random given and family names drawn from both scripts' syllables.
 """
+
 from __future__ import annotations
 
 import os
@@ -54,6 +55,7 @@ SYLLABLES = ["ka", "ra", "mi", "su", "da", "lo", "fi", "ha", "zu", "ba", "ni", "
 def synthetic_name(rng: random.Random) -> str:
     def word() -> str:
         return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
     return f"{word()} {word()}{' ' + word() if rng.random() < 0.3 else ''}"
 
 
@@ -64,8 +66,17 @@ def populate(rng: random.Random) -> list[str]:
     aliases = []
     for person, name in zip(people, names, strict=True):
         key = cross_script_key(name)
-        aliases.append(PersonAlias(person=person, name=name, script=script_of(name), match_key=name_key(name),
-                                   skeleton=key.full, family_key=key.family, block_key=key.block))
+        aliases.append(
+            PersonAlias(
+                person=person,
+                name=name,
+                script=script_of(name),
+                match_key=name_key(name),
+                skeleton=key.full,
+                family_key=key.family,
+                block_key=key.block,
+            )
+        )
     PersonAlias.objects.bulk_create(aliases, batch_size=5000)
     return names
 
@@ -75,7 +86,9 @@ def main() -> None:
     rng = random.Random(7)
     started = time.perf_counter()
     names = populate(rng)
-    print(f"database {connection.vendor}: {Person.objects.count()} people loaded in {time.perf_counter() - started:.1f}s")
+    print(
+        f"database {connection.vendor}: {Person.objects.count()} people loaded in {time.perf_counter() - started:.1f}s"
+    )
     # Mentions as articles bring them: known people respelt (dropped vowels), and newcomers.
     mentions = [rng.choice(names).replace("a", "e", 1) for _ in range(300)] + [synthetic_name(rng) for _ in range(200)]
     reset_queries()
@@ -84,14 +97,18 @@ def main() -> None:
         # Three mentions per article, each article stored in one transaction as the pipeline does.
         for i in range(0, len(mentions), 3):
             with transaction.atomic():
-                for mention in mentions[i:i + 3]:
+                for mention in mentions[i : i + 3]:
                     resolve_participant(Participant(name=mention))
         elapsed = time.perf_counter() - start
     rate = len(mentions) / elapsed
-    print(f"resolve: {rate:.0f} mentions/s with {PEOPLE} people ({elapsed * 1000 / len(mentions):.2f} ms each), "
-          f"{len(queries) / len(mentions):.1f} queries per mention")
-    print("target: ingest stays fast (>= 200 mentions/s, well above extraction's articles/s x ~3 people)",
-          "MET" if rate >= 200 else "MISSED")
+    print(
+        f"resolve: {rate:.0f} mentions/s with {PEOPLE} people ({elapsed * 1000 / len(mentions):.2f} ms each), "
+        f"{len(queries) / len(mentions):.1f} queries per mention"
+    )
+    print(
+        "target: ingest stays fast (>= 200 mentions/s, well above extraction's articles/s x ~3 people)",
+        "MET" if rate >= 200 else "MISSED",
+    )
 
 
 if __name__ == "__main__":

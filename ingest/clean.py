@@ -31,8 +31,9 @@ def clean(raw: RawArticle, known: Gazetteer | None = None) -> CleanDocument:
     else:
         body = raw.text
     body = remove_boilerplate(strip_controls(body), known)
-    return CleanDocument(body=body.strip(), title=title, published=published, canonical_url=canonical,
-                         warnings=warnings)
+    return CleanDocument(
+        body=body.strip(), title=title, published=published, canonical_url=canonical, warnings=warnings
+    )
 
 
 # Zero-width and bidirectional controls: invisible, and they split names and cues for the matchers.
@@ -52,7 +53,10 @@ def main_text(html: str) -> tuple[str, str, dt.date | None, str]:
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        html, include_comments=False, with_metadata=True, date_extraction_params={"extensive_search": False},
+        html,
+        include_comments=False,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False},
     )
     if document is None:
         return "", "", None, ""
@@ -118,7 +122,9 @@ def markers(known: Gazetteer | None) -> tuple[re.Pattern[str] | None, re.Pattern
     lines = sorted({t.text for t in terms if t.canonical != "tail"}, key=len, reverse=True)
     # On a line of its own, or opening a line with a colon or dash ("Read also: <another story>").
     tail = (
-        re.compile(r"^\s*(?:" + "|".join(map(re.escape, tails)) + r")\s*(?:[:：\-–—].*)?$", re.MULTILINE | re.IGNORECASE)
+        re.compile(
+            r"^\s*(?:" + "|".join(map(re.escape, tails)) + r")\s*(?:[:：\-–—].*)?$", re.MULTILINE | re.IGNORECASE
+        )
         if tails
         else None
     )

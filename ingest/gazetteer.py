@@ -6,6 +6,7 @@ database says something changed, so a curator's addition is used by the next
 extraction, in any process. Without a migrated database (a bare `extract` on a
 fresh checkout) it falls back to the JSON files the migrations load from.
 """
+
 from __future__ import annotations
 
 import json
@@ -79,9 +80,17 @@ def from_files() -> Gazetteer:
     from meetings.reference_data import read
 
     return Gazetteer(
-        cities=tuple(CityEntry(c["name_en"], c["name_ar"], c["region"], tuple(c.get("variants", []))) for c in read("cities")),
-        regions=tuple(RegionEntry(r["slug"], _phrases(r.get("phrases"), "en"), _phrases(r.get("phrases"), "ar")) for r in read("regions")),
-        topics=tuple(TopicEntry(t["slug"], tuple(t["signals"].get("en", [])), tuple(t["signals"].get("ar", []))) for t in read("topics")),
+        cities=tuple(
+            CityEntry(c["name_en"], c["name_ar"], c["region"], tuple(c.get("variants", []))) for c in read("cities")
+        ),
+        regions=tuple(
+            RegionEntry(r["slug"], _phrases(r.get("phrases"), "en"), _phrases(r.get("phrases"), "ar"))
+            for r in read("regions")
+        ),
+        topics=tuple(
+            TopicEntry(t["slug"], tuple(t["signals"].get("en", [])), tuple(t["signals"].get("ar", [])))
+            for t in read("topics")
+        ),
         terms=tuple(TermEntry(t["kind"], t["language"], t["text"], t.get("canonical", "")) for t in read_terms()),
         organizations=tuple(read("organizations")),
         version=("files",),
@@ -98,7 +107,10 @@ def _database_version() -> tuple[Any, ...]:
     version: list[Any] = []
     # Only curators' aliases feed extraction: the extractor's own, added with every article,
     # must not invalidate the snapshot.
-    for rows, stamp in ((Term.objects.all(), "updated_at"), (PersonAlias.objects.filter(added_by="curator"), "created_at")):
+    for rows, stamp in (
+        (Term.objects.all(), "updated_at"),
+        (PersonAlias.objects.filter(added_by="curator"), "created_at"),
+    ):
         agg = rows.aggregate(n=Count("id"), last=Max(stamp))
         version += [agg["n"], agg["last"]]
     # Cities, regions and topics have no timestamp: their content is small enough to hash.
@@ -116,7 +128,9 @@ def from_database(version: tuple[Any, ...]) -> Gazetteer:
             CityEntry(c.name_en, c.name_ar, c.region.slug, tuple(c.variants or []))
             for c in City.objects.select_related("region")
         ),
-        regions=tuple(RegionEntry(r.slug, _phrases(r.phrases, "en"), _phrases(r.phrases, "ar")) for r in Region.objects.all()),
+        regions=tuple(
+            RegionEntry(r.slug, _phrases(r.phrases, "en"), _phrases(r.phrases, "ar")) for r in Region.objects.all()
+        ),
         topics=tuple(
             TopicEntry(t.slug, tuple((t.signals or {}).get("en", [])), tuple((t.signals or {}).get("ar", [])))
             for t in Topic.objects.all()

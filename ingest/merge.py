@@ -5,6 +5,7 @@ different chair, dates more than a day apart) and enough agrees: shared
 participants, the chair, topics, venue, date. The reasons and the score are kept
 in the meeting's merge log so that a curator can judge and split.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,7 +83,9 @@ def judge(facts: MeetingFacts, people: list[Person], chair: Person | None, meeti
     shared = mine & theirs
     people_overlap = len(shared) / max(len(mine), len(theirs))
     topics_mine, topics_theirs = set(facts.topics), {t.slug for t in meeting.topics.all()}
-    topic_overlap = len(topics_mine & topics_theirs) / len(topics_mine | topics_theirs) if topics_mine | topics_theirs else 0.0
+    topic_overlap = (
+        len(topics_mine & topics_theirs) / len(topics_mine | topics_theirs) if topics_mine | topics_theirs else 0.0
+    )
     same_chair = bool(chair and their_chair == chair.pk)
     same_city = bool(facts.city and meeting.city and facts.city == meeting.city.name_en)
     both_dated = bool(facts.date and meeting.date)
@@ -91,13 +94,22 @@ def judge(facts: MeetingFacts, people: list[Person], chair: Person | None, meeti
         return None
     if not both_dated and len(shared) < 2:
         return None  # undated reports merge only on several shared people
-    score = (0.3 * same_chair + 0.3 * people_overlap + 0.2 * topic_overlap
-             + 0.1 * same_city + 0.1 * both_dated + (0.2 if len(shared) >= 2 else 0.0))
+    score = (
+        0.3 * same_chair
+        + 0.3 * people_overlap
+        + 0.2 * topic_overlap
+        + 0.1 * same_city
+        + 0.1 * both_dated
+        + (0.2 if len(shared) >= 2 else 0.0)
+    )
     if score < MERGE_THRESHOLD:
         return None
     matched = {
-        "shared_people": sorted(shared), "people_overlap": round(people_overlap, 2),
-        "topic_overlap": round(topic_overlap, 2), "same_chair": same_chair, "same_city": same_city,
+        "shared_people": sorted(shared),
+        "people_overlap": round(people_overlap, 2),
+        "topic_overlap": round(topic_overlap, 2),
+        "same_chair": same_chair,
+        "same_city": same_city,
         "dates": [facts.date, meeting.date_display() if meeting.date else None],
     }
     return MergeDecision(meeting, round(score, 2), matched)

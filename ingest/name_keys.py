@@ -7,6 +7,7 @@ letter mapped to a consonant class (vowels, w, y, ا و ي ع ء dropped; q k g 
 candidates; `compare` decides how well two names agree, and context and
 curators' decisions do the rest (see ingest/resolve.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,16 +17,67 @@ from functools import lru_cache
 from .normalize import normalize_arabic
 
 ARABIC_CLASSES = {
-    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d",
-    "ر": "r", "ز": "z", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "d",
-    "غ": "k", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
-    "پ": "b", "ڤ": "f", "گ": "k",
+    "ب": "b",
+    "ت": "t",
+    "ث": "t",
+    "ج": "j",
+    "ح": "h",
+    "خ": "k",
+    "د": "d",
+    "ذ": "d",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "S",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "d",
+    "غ": "k",
+    "ف": "f",
+    "ق": "k",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "پ": "b",
+    "ڤ": "f",
+    "گ": "k",
 }
 # Two-letter Latin spellings of one Arabic consonant, read before single letters.
-LATIN_DIGRAPHS = {"kh": "k", "gh": "k", "sh": "S", "ch": "S", "th": "t", "dh": "d", "ph": "f", "ou": "", "ee": "", "oo": ""}
+LATIN_DIGRAPHS = {
+    "kh": "k",
+    "gh": "k",
+    "sh": "S",
+    "ch": "S",
+    "th": "t",
+    "dh": "d",
+    "ph": "f",
+    "ou": "",
+    "ee": "",
+    "oo": "",
+}
 LATIN_CLASSES = {
-    "b": "b", "p": "b", "t": "t", "d": "d", "j": "j", "h": "h", "k": "k", "q": "k", "g": "k", "c": "k",
-    "r": "r", "z": "z", "s": "s", "f": "f", "v": "f", "l": "l", "m": "m", "n": "n", "x": "ks",
+    "b": "b",
+    "p": "b",
+    "t": "t",
+    "d": "d",
+    "j": "j",
+    "h": "h",
+    "k": "k",
+    "q": "k",
+    "g": "k",
+    "c": "k",
+    "r": "r",
+    "z": "z",
+    "s": "s",
+    "f": "f",
+    "v": "f",
+    "l": "l",
+    "m": "m",
+    "n": "n",
+    "x": "ks",
 }
 LATIN_VOWEL_START = re.compile(r"^[aeiou]")
 # Joined to the next word: "Abu Zraiba" = «أبوزريبة», "Abdul Hamid" = «عبدالحميد».
@@ -107,7 +159,7 @@ def part_classes(word: str) -> str:
     classes: list[str] = []
     i = 0
     while i < len(word):
-        pair = word[i:i + 2]
+        pair = word[i : i + 2]
         if pair in LATIN_DIGRAPHS:
             classes.append(LATIN_DIGRAPHS[pair])
             i += 2

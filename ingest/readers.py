@@ -1,4 +1,5 @@
 """Files to RawArticle: .json, .jsonl, .html/.htm, .txt, and folders of them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,9 @@ def expand_paths(paths: list[str]) -> Iterator[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.name.endswith(".gold.json"))
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.name.endswith(".gold.json")
+            )
         else:
             yield path
 

@@ -11,6 +11,7 @@ The steps, cheapest first:
 4. thin evidence without context: a new person, and the pair waits in the
    identity-review queue instead of a guess.
 """
+
 from __future__ import annotations
 
 import re
@@ -125,9 +126,7 @@ def context_score(participant: Participant, person: Person, co_participants: Seq
             if theirs:
                 score = max(score, len(mine & theirs) / len(mine | theirs))
     if co_participants:
-        met = Participation.objects.filter(
-            person__in=co_participants, meeting__participations__person=person
-        ).exists()
+        met = Participation.objects.filter(person__in=co_participants, meeting__participations__person=person).exists()
         if met:
             score = max(score, 0.5) + 0.25
     return min(score, 1.0)
@@ -165,10 +164,22 @@ def record_alias(person: Person, name: str, added_by: str = AddedBy.EXTRACTOR, t
     """One more spelling of the person; a spelling already recorded stays as it was."""
     key = cross_script_key(name)
     # One INSERT ... ON CONFLICT DO NOTHING instead of get_or_create's select, savepoint and insert.
-    PersonAlias.objects.bulk_create([PersonAlias(
-        person=person, name=name, script=script_of(name), match_key=name_key(name), added_by=added_by,
-        skeleton=key.full, family_key=key.family, block_key=key.block, tentative=tentative,
-    )], ignore_conflicts=True)
+    PersonAlias.objects.bulk_create(
+        [
+            PersonAlias(
+                person=person,
+                name=name,
+                script=script_of(name),
+                match_key=name_key(name),
+                added_by=added_by,
+                skeleton=key.full,
+                family_key=key.family,
+                block_key=key.block,
+                tentative=tentative,
+            )
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def queue_for_review(left: Person, right: Person, score: float, reason: str) -> None:
@@ -177,5 +188,7 @@ def queue_for_review(left: Person, right: Person, score: float, reason: str) -> 
     if low.pk == high.pk:
         return
     IdentityJudgement.objects.get_or_create(
-        left=low, right=high, defaults={"verdict": IdentityJudgement.Verdict.UNSURE, "score": score, "reason": reason},
+        left=low,
+        right=high,
+        defaults={"verdict": IdentityJudgement.Verdict.UNSURE, "score": score, "reason": reason},
     )

@@ -1,4 +1,5 @@
 """The only writer of ingest results: article, meeting and participations in one transaction."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -98,10 +99,15 @@ def store_meeting(article: Article, facts: MeetingFacts, allow_merge: bool = Tru
         meeting.topics.set(Topic.objects.filter(slug__in=facts.topics))
     else:
         meeting = decision.meeting
-        meeting.merge_log = [*(meeting.merge_log or []), {
-            "article": article.pk, "score": decision.score, "matched": decision.matched,
-            "disagrees": merge.disagreements(facts, meeting),
-        }]
+        meeting.merge_log = [
+            *(meeting.merge_log or []),
+            {
+                "article": article.pk,
+                "score": decision.score,
+                "matched": decision.matched,
+                "disagrees": merge.disagreements(facts, meeting),
+            },
+        ]
         meeting.save(update_fields=["merge_log", "updated_at"])
         merge.fold_in(meeting, facts)
     article.meetings.add(meeting)
@@ -142,8 +148,12 @@ def facts_from_contract(meetings: list[dict]) -> list[MeetingFacts]:
     found = []
     for item in meetings:
         people = [
-            Participant(**{**{k: v for k, v in p.items() if k in Participant.__dataclass_fields__},
-                           "evidence": tuple(p.get("evidence") or (0, 0))})
+            Participant(
+                **{
+                    **{k: v for k, v in p.items() if k in Participant.__dataclass_fields__},
+                    "evidence": tuple(p.get("evidence") or (0, 0)),
+                }
+            )
             for p in item.get("participants") or []
         ]
         fields = {k: v for k, v in item.items() if k in MeetingFacts.__dataclass_fields__ and k != "participants"}

@@ -5,6 +5,7 @@ spellings; other words are romanized letter by letter (short vowels are not writ
 in Arabic, so these are approximations: "Trablsi", not "Trabelsi"). As soon as an
 English article names the person, its spelling replaces ours (ingest/resolve.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -15,10 +16,36 @@ from .normalize import normalize_arabic
 
 TABLE = Path(__file__).with_name("data") / "latin_names.json"
 LETTERS = {
-    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
-    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a",
-    "غ": "gh", "ف": "f", "ق": "g", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "ou",
-    "ي": "i", "ء": "", "ة": "a",
+    "ا": "a",
+    "ب": "b",
+    "ت": "t",
+    "ث": "th",
+    "ج": "j",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "dh",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "ع": "a",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "g",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "و": "ou",
+    "ي": "i",
+    "ء": "",
+    "ة": "a",
 }
 
 

@@ -3,6 +3,7 @@
 A downstream copy stays in sync with `?updated_since=<ISO time>` on /api/meetings/ and the
 tombstones of /api/deleted/?since=<ISO time> (records merged into another or deleted).
 """
+
 from __future__ import annotations
 
 from django.core.paginator import EmptyPage, Paginator
@@ -37,12 +38,15 @@ def envelope(request: HttpRequest, page, results: list) -> JsonResponse:
         params["page"] = number
         return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
-    return JsonResponse({
-        "count": page.paginator.count,
-        "next": link(page.next_page_number() if page.has_next() else None),
-        "previous": link(page.previous_page_number() if page.has_previous() else None),
-        "results": results,
-    }, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {
+            "count": page.paginator.count,
+            "next": link(page.next_page_number() if page.has_next() else None),
+            "previous": link(page.previous_page_number() if page.has_previous() else None),
+            "results": results,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def api_meetings(request: HttpRequest) -> HttpResponse:

@@ -3,6 +3,7 @@
 The admin's actions call these; each runs in one transaction and leaves a tombstone
 (DeletedRecord) where a record disappears, so downstream copies can follow.
 """
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -23,7 +24,8 @@ from .models import (
 def judgement(left: Person, right: Person, verdict: str, reason: str) -> IdentityJudgement:
     low, high = sorted((left, right), key=lambda p: p.pk)
     found, _ = IdentityJudgement.objects.update_or_create(
-        left=low, right=high,
+        left=low,
+        right=high,
         defaults={"verdict": verdict, "reason": reason, "decided_by_curator": True},
     )
     return found
@@ -69,7 +71,8 @@ def confirm_participation(participation: Participation) -> None:
     participation.tentative = False
     participation.save(update_fields=["tentative"])
     PersonAlias.objects.filter(person=participation.person, name=participation.name_as_written).update(
-        tentative=False, added_by=AddedBy.CURATOR,
+        tentative=False,
+        added_by=AddedBy.CURATOR,
     )
 
 
@@ -105,8 +108,11 @@ def merge_meetings(source: Meeting, target: Meeting) -> Meeting:
             participation.save(update_fields=["meeting"])
     target.topics.add(*source.topics.all())
     target.focus_regions.add(*source.focus_regions.all())
-    target.merge_log = [*(target.merge_log or []), *(source.merge_log or []),
-                        {"meeting": source.pk, "by": "curator", "score": None, "matched": {}}]
+    target.merge_log = [
+        *(target.merge_log or []),
+        *(source.merge_log or []),
+        {"meeting": source.pk, "by": "curator", "score": None, "matched": {}},
+    ]
     target.save(update_fields=["merge_log", "updated_at"])
     source.merged_into = target
     source.save(update_fields=["merged_into", "updated_at"])

@@ -1,4 +1,5 @@
 """The export document of the extraction contract, shared by the command and the dashboard's downloads."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -57,7 +58,9 @@ def meeting_row(meeting: Meeting) -> dict[str, Any]:
 def meetings_for_export(meetings: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
     meetings = Meeting.objects.visible() if meetings is None else meetings
     return meetings.select_related("city__region").prefetch_related(
-        "focus_regions", "topics", "articles",
+        "focus_regions",
+        "topics",
+        "articles",
         Prefetch("participations", queryset=Participation.objects.select_related("person")),
     )
 
@@ -71,16 +74,36 @@ def export_document(meetings: QuerySet[Meeting] | None = None) -> dict[str, Any]
 
 
 CSV_COLUMNS = [
-    "meeting_id", "date", "date_precision", "city", "region", "focus_regions", "topics", "status",
-    "person_id", "name", "role", "title", "position", "sources",
+    "meeting_id",
+    "date",
+    "date_precision",
+    "city",
+    "region",
+    "focus_regions",
+    "topics",
+    "status",
+    "person_id",
+    "name",
+    "role",
+    "title",
+    "position",
+    "sources",
 ]
 
 
 def csv_rows(meetings: QuerySet[Meeting] | None = None) -> Iterator[list[Any]]:
     for meeting in meetings_for_export(meetings).iterator(chunk_size=500):
         row = meeting_row(meeting)
-        head = [row["id"], row["date"], row["date_precision"], row["city"], row["region"],
-                " ".join(row["focus_regions"]), " ".join(row["topics"]), row["status"]]
+        head = [
+            row["id"],
+            row["date"],
+            row["date_precision"],
+            row["city"],
+            row["region"],
+            " ".join(row["focus_regions"]),
+            " ".join(row["topics"]),
+            row["status"],
+        ]
         sources = " ".join(s["url"] or s["path"] or "" for s in row["sources"])
         participants: Iterable[dict[str, Any]] = row["participants"] or [{}]
         for p in participants:

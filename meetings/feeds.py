@@ -1,4 +1,5 @@
 """An Atom feed of new meetings for any filter: /feed.atom?topic=smuggling&region=south."""
+
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed

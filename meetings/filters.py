@@ -2,6 +2,7 @@
 
 Parameters stay in the URL, so a filtered view is a link to share.
 """
+
 from __future__ import annotations
 
 import django_filters
@@ -17,39 +18,58 @@ class MeetingFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("From"))
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("To"))
     region = django_filters.ModelChoiceFilter(
-        field_name="city__region", queryset=Region.objects.all(), to_field_name="slug", label=_("Venue region"),
+        field_name="city__region",
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        label=_("Venue region"),
     )
     # Filters across a to-many relation test existence (an indexed lookup per meeting) instead of
     # joining, so no meeting is repeated and no DISTINCT over the whole table is needed.
     focus = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.all(), to_field_name="slug", label=_("Focus region"), method="has_focus",
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        label=_("Focus region"),
+        method="has_focus",
     )
     city = django_filters.ModelChoiceFilter(queryset=City.objects.all(), label=_("City"))
     # A text box for the person's id: a select of every official would weigh megabytes.
     person = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.filter(merged_into__isnull=True), label=_("Person"), method="has_person",
+        queryset=Person.objects.filter(merged_into__isnull=True),
+        label=_("Person"),
+        method="has_person",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
     )
     organization = django_filters.ModelChoiceFilter(
-        queryset=Organization.objects.all(), label=_("Organization"), method="has_organization",
+        queryset=Organization.objects.all(),
+        label=_("Organization"),
+        method="has_organization",
     )
     topic = django_filters.ModelChoiceFilter(
-        queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic"), method="has_topic",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        label=_("Topic"),
+        method="has_topic",
     )
     language = django_filters.ChoiceFilter(
-        choices=[("ar", _("Arabic")), ("en", _("English"))], label=_("Source language"), method="has_language",
+        choices=[("ar", _("Arabic")), ("en", _("English"))],
+        label=_("Source language"),
+        method="has_language",
     )
     outlet = django_filters.CharFilter(label=_("Outlet"), method="has_outlet")
     status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Review status"))
     q = django_filters.CharFilter(method="search_text", label=_("Text"))
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label=_("Updated since"))
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label=_("Updated since")
+    )
 
     class Meta:
         model = Meeting
         fields: list[str] = []
 
     def has_focus(self, queryset: QuerySet[Meeting], name: str, value: Region) -> QuerySet[Meeting]:
-        return queryset.filter(Exists(Meeting.focus_regions.through.objects.filter(meeting=OuterRef("pk"), region=value)))
+        return queryset.filter(
+            Exists(Meeting.focus_regions.through.objects.filter(meeting=OuterRef("pk"), region=value))
+        )
 
     def has_person(self, queryset: QuerySet[Meeting], name: str, value: Person) -> QuerySet[Meeting]:
         return queryset.filter(Exists(Participation.objects.filter(meeting=OuterRef("pk"), person=value)))
@@ -71,11 +91,17 @@ class MeetingFilter(django_filters.FilterSet):
         for word in value.split()[:6]:
             if connection.vendor == "postgresql":
                 # PostgreSQL full-text search of titles and bodies; names by substring.
-                match = (Q(articles__title__search=word) | Q(articles__body__search=word)
-                         | Q(participations__person__aliases__name__icontains=word))
+                match = (
+                    Q(articles__title__search=word)
+                    | Q(articles__body__search=word)
+                    | Q(participations__person__aliases__name__icontains=word)
+                )
             else:
-                match = (Q(articles__title__icontains=word) | Q(articles__body__icontains=word)
-                         | Q(participations__person__aliases__name__icontains=word))
+                match = (
+                    Q(articles__title__icontains=word)
+                    | Q(articles__body__icontains=word)
+                    | Q(participations__person__aliases__name__icontains=word)
+                )
             queryset = queryset.filter(pk__in=Meeting.objects.filter(match).values("pk"))
         return queryset
 

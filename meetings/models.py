@@ -3,6 +3,7 @@
 Modelled on Popolo: Person, Organization, Position/Membership (Position here),
 Event (Meeting) and Area (Region, City).
 """
+
 from __future__ import annotations
 
 from django.db import models
@@ -92,7 +93,9 @@ class Person(models.Model):
     name_arabic = models.CharField(_("Arabic name"), max_length=200, blank=True)
     # Set when a curator merged this record into another: kept so old links and
     # downstream copies can follow it.
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -161,7 +164,9 @@ class Position(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
     title = models.CharField(_("position"), max_length=300)
     title_ar = models.CharField(_("position in Arabic"), max_length=300, blank=True)
-    organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions")
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+    )
     rank = models.CharField(_("rank or title"), max_length=100, blank=True)
     is_ministerial = models.BooleanField(default=False, help_text=_("A minister's post: listed apart from officials."))
     first_seen = models.DateField(null=True, blank=True)
@@ -228,7 +233,9 @@ class Meeting(models.Model):
     locked_fields = models.JSONField(default=list, blank=True)
     # Why reports were merged into this meeting: [{"article": id, "fields": {...}, "score": float}].
     merge_log = models.JSONField(default=list, blank=True)
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -240,8 +247,11 @@ class Meeting(models.Model):
             models.Index(fields=["status", "date"]),
             # Counting visible meetings by date stays cheap at hundreds of thousands of rows. (The
             # newest-first index, PostgreSQL only, is created in migration 0005.)
-            models.Index(fields=["date", "city"], name="visible_by_date",
-                         condition=Q(merged_into__isnull=True) & ~Q(status="rejected")),
+            models.Index(
+                fields=["date", "city"],
+                name="visible_by_date",
+                condition=Q(merged_into__isnull=True) & ~Q(status="rejected"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -274,8 +284,12 @@ class Participation(models.Model):
     name_as_written = models.CharField(max_length=200, blank=True)
     title = models.CharField(_("rank or title"), max_length=100, blank=True)
     position = models.CharField(max_length=300, blank=True)
-    organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="participations")
-    article = models.ForeignKey("Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="participations")
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="participations"
+    )
+    article = models.ForeignKey(
+        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="participations"
+    )
     evidence = models.JSONField(default=list, blank=True)
     # Linked on thin evidence: the pair waits in the identity-review queue.
     tentative = models.BooleanField(default=False)

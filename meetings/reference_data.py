@@ -3,6 +3,7 @@
 Data migrations call `load_reference_data` with the historical app registry;
 it upserts, so a later migration can call it again after the files grow.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,9 @@ def load_reference_data(apps: Any, schema_editor: Any = None) -> None:
 
     regions = {}
     for row in read("regions"):
-        region, _ = Region.objects.update_or_create(slug=row["slug"], defaults={k: v for k, v in row.items() if k != "slug"})
+        region, _ = Region.objects.update_or_create(
+            slug=row["slug"], defaults={k: v for k, v in row.items() if k != "slug"}
+        )
         regions[region.slug] = region
     for row in read("cities"):
         defaults = {k: v for k, v in row.items() if k not in {"name_en", "region"}}

@@ -1,4 +1,5 @@
 """Reads for the dashboard, one place per question."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,7 +37,12 @@ def positions_over_time(person: Person) -> list[PositionSpan]:
     spans: dict[str, PositionSpan] = {}
     for position in Position.objects.filter(person=person, curated=True):
         spans[position.title.casefold()] = PositionSpan(
-            position.title, position.start, position.end, curated=True, start=position.start, end=position.end,
+            position.title,
+            position.start,
+            position.end,
+            curated=True,
+            start=position.start,
+            end=position.end,
         )
     reported = (
         Participation.objects.filter(person=person, meeting__merged_into__isnull=True)
@@ -195,21 +201,37 @@ def top_per_region(rows: QuerySet, key: str, top: int) -> dict[str, list[tuple[i
     return out
 
 
-def region_summaries(meetings: QuerySet[Meeting], previous_meetings: QuerySet[Meeting], start: dt.date, end: dt.date,
-                     regions: list[Region], top: int = 5) -> list[RegionSummary]:
+def region_summaries(
+    meetings: QuerySet[Meeting],
+    previous_meetings: QuerySet[Meeting],
+    start: dt.date,
+    end: dt.date,
+    regions: list[Region],
+    top: int = 5,
+) -> list[RegionSummary]:
     """Every region's summary for the period in a fixed handful of grouped queries."""
     here = meetings.filter(date__range=(start, end), city__region__in=regions).order_by()
     before_start, before_end = previous_period(start, end)
     counts = dict(here.values_list("city__region__slug").annotate(n=Count("id")).order_by())
-    previous = dict(previous_meetings.filter(date__range=(before_start, before_end), city__isnull=False).order_by()
-                    .values_list("city__region__slug").annotate(n=Count("id")).order_by())
+    previous = dict(
+        previous_meetings.filter(date__range=(before_start, before_end), city__isnull=False)
+        .order_by()
+        .values_list("city__region__slug")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     # Grouped from the meeting side: the period's meetings come by the date index, their people and
     # topics by foreign-key indexes, instead of a semi-join over every participation.
-    topic_rows = (here.filter(topics__id__isnull=False).values(region=F("city__region__slug"), topic_ref=F("topics__id"))
-                  .annotate(n=Count("id")))
-    people_rows = (here.filter(participations__person__isnull=False)  # answered from the (meeting, person) index
-                   .values(region=F("city__region__slug"), person_ref=F("participations__person_id"))
-                   .annotate(n=Count("id")))
+    topic_rows = (
+        here.filter(topics__id__isnull=False)
+        .values(region=F("city__region__slug"), topic_ref=F("topics__id"))
+        .annotate(n=Count("id"))
+    )
+    people_rows = (
+        here.filter(participations__person__isnull=False)  # answered from the (meeting, person) index
+        .values(region=F("city__region__slug"), person_ref=F("participations__person_id"))
+        .annotate(n=Count("id"))
+    )
     venue_rows = here.values(region=F("city__region__slug"), venue=F("city_id")).annotate(n=Count("id"))
     venue_counts_all = top_per_region(venue_rows, "venue", 500)
     topics, people = top_per_region(topic_rows, "topic_ref", top), top_per_region(people_rows, "person_ref", top)
@@ -218,19 +240,33 @@ def region_summaries(meetings: QuerySet[Meeting], previous_meetings: QuerySet[Me
     person_by_id = Person.objects.in_bulk({i for rows in people.values() for i, _ in rows})
     city_by_id = City.objects.in_bulk({i for rows in venues.values() for i, _ in rows})
     # The latest meetings of every region in one ranked query, then one set of prefetches.
-    newest = (here.annotate(rank=Window(RowNumber(), partition_by=[F("city__region_id")],
-                                        order_by=[F("date").desc(nulls_last=True), F("id").desc()]))
-              .filter(rank__lte=top).values_list("pk", flat=True))
+    newest = (
+        here.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("city__region_id")],
+                order_by=[F("date").desc(nulls_last=True), F("id").desc()],
+            )
+        )
+        .filter(rank__lte=top)
+        .values_list("pk", flat=True)
+    )
     latest: dict[str, list[Meeting]] = {}
     for meeting in with_listing_data(newest_first(Meeting.objects.filter(pk__in=list(newest)))):
         latest.setdefault(meeting.city.region.slug, []).append(meeting)
-    return [RegionSummary(
-        region=region, all_venues=dict(venue_counts_all.get(region.slug, [])), count=counts.get(region.slug, 0), previous=previous.get(region.slug, 0),
-        topics=[(topic_by_id[i], n) for i, n in topics.get(region.slug, [])],
-        people=[(person_by_id[i], n) for i, n in people.get(region.slug, [])],
-        venues=[(city_by_id[i], n) for i, n in venues.get(region.slug, [])],
-        latest=latest.get(region.slug, []),
-    ) for region in regions]
+    return [
+        RegionSummary(
+            region=region,
+            all_venues=dict(venue_counts_all.get(region.slug, [])),
+            count=counts.get(region.slug, 0),
+            previous=previous.get(region.slug, 0),
+            topics=[(topic_by_id[i], n) for i, n in topics.get(region.slug, [])],
+            people=[(person_by_id[i], n) for i, n in people.get(region.slug, [])],
+            venues=[(city_by_id[i], n) for i, n in venues.get(region.slug, [])],
+            latest=latest.get(region.slug, []),
+        )
+        for region in regions
+    ]
 
 
 def region_counts(meetings: QuerySet[Meeting]) -> list[tuple[Region, int]]:
@@ -241,10 +277,14 @@ def region_counts(meetings: QuerySet[Meeting]) -> list[tuple[Region, int]]:
 
 
 def people_met_most(person: Person, top: int = 10) -> list[tuple[Person, int]]:
-    met = (Person.objects.filter(participations__meeting__participations__person=person,
-                                 participations__meeting__merged_into__isnull=True)
-           .exclude(pk=person.pk).annotate(n=Count("participations__meeting", distinct=True))
-           .order_by("-n", "name_latin")[:top])
+    met = (
+        Person.objects.filter(
+            participations__meeting__participations__person=person, participations__meeting__merged_into__isnull=True
+        )
+        .exclude(pk=person.pk)
+        .annotate(n=Count("participations__meeting", distinct=True))
+        .order_by("-n", "name_latin")[:top]
+    )
     return [(p, p.n) for p in met]
 
 
@@ -254,19 +294,28 @@ def topics_of(meetings: QuerySet[Meeting], top: int = 10) -> list[tuple[Topic, i
 
 
 def people_of(meetings: QuerySet[Meeting], top: int = 10) -> list[tuple[Person, int]]:
-    rows = (Person.objects.filter(participations__meeting__in=meetings.values("pk"))
-            .annotate(n=Count("participations")).order_by("-n", "name_latin")[:top])
+    rows = (
+        Person.objects.filter(participations__meeting__in=meetings.values("pk"))
+        .annotate(n=Count("participations"))
+        .order_by("-n", "name_latin")[:top]
+    )
     return [(p, p.n) for p in rows]
 
 
 def directory() -> list[tuple[Person, str, bool, int]]:
     """Ministers first, then officials: each person with the latest position reported and meetings count."""
-    people = (Person.objects.filter(merged_into__isnull=True)
-              .annotate(n=Count("participations", distinct=True), last=Max("participations__meeting__date"))
-              .filter(n__gt=0).order_by("-n", "name_latin"))
+    people = (
+        Person.objects.filter(merged_into__isnull=True)
+        .annotate(n=Count("participations", distinct=True), last=Max("participations__meeting__date"))
+        .filter(n__gt=0)
+        .order_by("-n", "name_latin")
+    )
     latest = {}
-    for person_id, position in (Participation.objects.exclude(position="")
-                                .order_by("person_id", "meeting__date").values_list("person_id", "position")):
+    for person_id, position in (
+        Participation.objects.exclude(position="")
+        .order_by("person_id", "meeting__date")
+        .values_list("person_id", "position")
+    ):
         latest[person_id] = position
     rows = [(p, latest.get(p.pk, ""), "minister" in latest.get(p.pk, "").lower(), p.n) for p in people]
     return sorted(rows, key=lambda r: (not r[2], -r[3]))
@@ -317,6 +366,9 @@ def current_person(person: Person) -> Person:
 
 def venue_counts(meetings: QuerySet[Meeting]) -> list[tuple[City, int]]:
     """Cities with coordinates that hosted the meetings, busiest first."""
-    rows = (City.objects.filter(meetings__in=meetings.values("pk"), latitude__isnull=False, longitude__isnull=False)
-            .annotate(n=Count("meetings")).order_by("-n", "name_en"))
+    rows = (
+        City.objects.filter(meetings__in=meetings.values("pk"), latitude__isnull=False, longitude__isnull=False)
+        .annotate(n=Count("meetings"))
+        .order_by("-n", "name_en")
+    )
     return [(c, c.n) for c in rows]

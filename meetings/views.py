@@ -1,4 +1,5 @@
 """Views are glue: read the request, ask the filter set and the selectors, render."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,18 +36,26 @@ def timeline(request: HttpRequest) -> HttpResponse:
     counts = selectors.day_counts(meetings)
     start = cleaned(meeting_filter).get("date_from") or counts.first
     end = cleaned(meeting_filter).get("date_to") or counts.last
-    bucket = request.GET.get("bucket") if request.GET.get("bucket") in selectors.BUCKETS else selectors.bucket_for(start, end)
+    bucket = (
+        request.GET.get("bucket")
+        if request.GET.get("bucket") in selectors.BUCKETS
+        else selectors.bucket_for(start, end)
+    )
     listing = selectors.with_listing_data(selectors.newest_first(meetings))
     page = CountedPaginator(listing, PAGE_SIZE, counts.total).get_page(request.GET.get("page"))
-    return render(request, "meetings/timeline.html", {
-        "filter": meeting_filter,
-        "chart": chart(selectors.timeline_counts(counts, bucket)),
-        "bucket": bucket,
-        "bucket_label": BUCKET_LABELS[bucket],
-        "page": page,
-        "groups": selectors.grouped_by_date(list(page)),
-        "undated": counts.undated,
-    })
+    return render(
+        request,
+        "meetings/timeline.html",
+        {
+            "filter": meeting_filter,
+            "chart": chart(selectors.timeline_counts(counts, bucket)),
+            "bucket": bucket,
+            "bucket_label": BUCKET_LABELS[bucket],
+            "page": page,
+            "groups": selectors.grouped_by_date(list(page)),
+            "undated": counts.undated,
+        },
+    )
 
 
 def cleaned(meeting_filter) -> dict:
@@ -58,10 +67,24 @@ def cleaned(meeting_filter) -> dict:
 def chart(counts: list[tuple]) -> dict:
     """Bars for the SVG chart, 10 units wide each, heights scaled to the busiest bucket."""
     top = max((n for _, n in counts), default=0) or 1
-    bars = [{"period": period, "count": n, "x": i * 10 + 1, "w": 8, "h": round(100 * n / top, 1),
-             "y": round(105 - 100 * n / top, 1)} for i, (period, n) in enumerate(counts)]
-    return {"bars": bars, "width": max(len(bars) * 10, 10), "total": sum(n for _, n in counts),
-            "first": counts[0][0] if counts else None, "last": counts[-1][0] if counts else None}
+    bars = [
+        {
+            "period": period,
+            "count": n,
+            "x": i * 10 + 1,
+            "w": 8,
+            "h": round(100 * n / top, 1),
+            "y": round(105 - 100 * n / top, 1),
+        }
+        for i, (period, n) in enumerate(counts)
+    ]
+    return {
+        "bars": bars,
+        "width": max(len(bars) * 10, 10),
+        "total": sum(n for _, n in counts),
+        "first": counts[0][0] if counts else None,
+        "last": counts[-1][0] if counts else None,
+    }
 
 
 def regions(request: HttpRequest) -> HttpResponse:
@@ -74,11 +97,20 @@ def regions(request: HttpRequest) -> HttpResponse:
     shapes = maps.region_map({s.region.slug: s.count for s in summaries})
     periods = period_choices(meetings)
     by_slug = {s.region.slug: s for s in summaries}
-    return render(request, "meetings/regions.html", {
-        "filter": meeting_filter, "summaries": summaries, "start": start, "end": end,
-        "shapes": [(shape, by_slug.get(shape.slug)) for shape in shapes], "view_box": maps.view_box(),
-        "venues": venue_points(summaries), "periods": periods,
-    })
+    return render(
+        request,
+        "meetings/regions.html",
+        {
+            "filter": meeting_filter,
+            "summaries": summaries,
+            "start": start,
+            "end": end,
+            "shapes": [(shape, by_slug.get(shape.slug)) for shape in shapes],
+            "view_box": maps.view_box(),
+            "venues": venue_points(summaries),
+            "periods": periods,
+        },
+    )
 
 
 def period_choices(meetings) -> list[tuple[str, dict]]:
@@ -86,8 +118,11 @@ def period_choices(meetings) -> list[tuple[str, dict]]:
     first, last = selectors.date_range(meetings)
     if not last:
         return []
-    spans = [(_("Last 90 days"), last - dt.timedelta(days=89)), (_("Last 12 months"), last - dt.timedelta(days=364)),
-             (_("All time"), first)]
+    spans = [
+        (_("Last 90 days"), last - dt.timedelta(days=89)),
+        (_("Last 12 months"), last - dt.timedelta(days=364)),
+        (_("All time"), first),
+    ]
     return [(label, {"date_from": start.isoformat(), "date_to": last.isoformat()}) for label, start in spans]
 
 
@@ -98,8 +133,9 @@ def venue_points(summaries: list) -> list[dict]:
     for city in City.objects.filter(pk__in=counts, latitude__isnull=False, longitude__isnull=False):
         x, y = maps.project(city.longitude, city.latitude)
         n = counts[city.pk]
-        points.append({"city": city, "count": n, "x": round(x, 1), "y": round(y, 1),
-                       "r": round(3 + 11 * (n / busiest) ** 0.5, 1)})
+        points.append(
+            {"city": city, "count": n, "x": round(x, 1), "y": round(y, 1), "r": round(3 + 11 * (n / busiest) ** 0.5, 1)}
+        )
     return sorted(points, key=lambda p: -p["count"])
 
 
@@ -110,9 +146,17 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
     start, end = selectors.period_of(meeting_filter.qs, data.get("date_from"), data.get("date_to"))
     previous = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
     [summary] = selectors.region_summaries(meeting_filter.qs, previous, start, end, [place], top=10)
-    return render(request, "meetings/region.html", {"filter": meeting_filter, "summary": summary,
-                                                    "start": start, "end": end,
-                                                    "periods": period_choices(meeting_filter.qs)})
+    return render(
+        request,
+        "meetings/region.html",
+        {
+            "filter": meeting_filter,
+            "summary": summary,
+            "start": start,
+            "end": end,
+            "periods": period_choices(meeting_filter.qs),
+        },
+    )
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -120,9 +164,14 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if meeting.merged_into_id:
         return redirect("meetings:meeting", pk=meeting.merged_into_id)
     meeting = selectors.with_listing_data(Meeting.objects.filter(pk=pk)).prefetch_related("focus_regions").get()
-    return render(request, "meetings/meeting.html", {
-        "meeting": meeting, "sources": selectors.highlighted_sources(meeting),
-    })
+    return render(
+        request,
+        "meetings/meeting.html",
+        {
+            "meeting": meeting,
+            "sources": selectors.highlighted_sources(meeting),
+        },
+    )
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -130,15 +179,19 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if person.merged_into_id:
         return redirect("meetings:person", pk=selectors.current_person(person).pk)
     meetings = filtered({"person": person.pk}).qs
-    return render(request, "meetings/person.html", {
-        "person": person,
-        "aliases": person.aliases.order_by("script", "name"),
-        "positions": selectors.positions_over_time(person),
-        "meetings": selectors.with_listing_data(selectors.newest_first(meetings))[:100],
-        "chart": chart(selectors.timeline_counts(meetings, "month")),
-        "met": selectors.people_met_most(person),
-        "topics": selectors.topics_of(meetings),
-    })
+    return render(
+        request,
+        "meetings/person.html",
+        {
+            "person": person,
+            "aliases": person.aliases.order_by("script", "name"),
+            "positions": selectors.positions_over_time(person),
+            "meetings": selectors.with_listing_data(selectors.newest_first(meetings))[:100],
+            "chart": chart(selectors.timeline_counts(meetings, "month")),
+            "met": selectors.people_met_most(person),
+            "topics": selectors.topics_of(meetings),
+        },
+    )
 
 
 def people(request: HttpRequest) -> HttpResponse:
@@ -152,25 +205,38 @@ def topics(request: HttpRequest) -> HttpResponse:
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     meetings = filtered({"topic": topic.slug}).qs
-    return render(request, "meetings/topic.html", {
-        "topic": topic, "meetings": selectors.with_listing_data(selectors.newest_first(meetings))[:100],
-        "regions": selectors.region_counts(meetings), "people": selectors.people_of(meetings),
-        "chart": chart(selectors.timeline_counts(meetings, "month")),
-    })
+    return render(
+        request,
+        "meetings/topic.html",
+        {
+            "topic": topic,
+            "meetings": selectors.with_listing_data(selectors.newest_first(meetings))[:100],
+            "regions": selectors.region_counts(meetings),
+            "people": selectors.people_of(meetings),
+            "chart": chart(selectors.timeline_counts(meetings, "month")),
+        },
+    )
 
 
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = get_object_or_404(Organization, pk=pk)
     meetings = filtered({"organization": organization.pk}).qs
-    return render(request, "meetings/organization.html", {
-        "organization": organization,
-        "meetings": selectors.with_listing_data(selectors.newest_first(meetings))[:100],
-        "people": selectors.people_of(meetings), "topics": selectors.topics_of(meetings),
-    })
+    return render(
+        request,
+        "meetings/organization.html",
+        {
+            "organization": organization,
+            "meetings": selectors.with_listing_data(selectors.newest_first(meetings))[:100],
+            "people": selectors.people_of(meetings),
+            "topics": selectors.topics_of(meetings),
+        },
+    )
 
 
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(exports.csv_stream(filtered(request.GET).qs), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        exports.csv_stream(filtered(request.GET).qs), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="meetings.csv"'
     return response
 

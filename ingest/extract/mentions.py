@@ -514,7 +514,8 @@ class EnglishMentions:
         # Also at a dateline glued to the text ("Tripoli-The Head of ...") and at a list's "and" just
         # before the name ("Prime Minister Osama Hammad and Belqasim Haftar": not Haftar's position).
         clause = re.split(
-            r"[.;:!?()\n]|\b(?:and|with|by|met|held|received|hosted|of whom)(?:\s|$)|,\s(?=[a-z])|(?<=[a-z])[-–—](?=[A-Z])",
+            r"[.;:!?()\n]|\b(?:and|with|by|met|held|received|hosted|of whom)(?:\s|$)"
+            r"|,\s(?=[a-z])|(?<=[a-z])[-–—](?=[A-Z])",
             before,
         )[-1].strip(" ,\"“”'")
         words = clause.split()

@@ -1,4 +1,5 @@
 """Names in the reader's language where one is known, the other script's otherwise."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Text that is not the story (read-also blocks, source and tag lines, menus) is cut before extraction."""
+
 from __future__ import annotations
 
 from ingest.clean import remove_boilerplate
@@ -74,7 +75,10 @@ def test_an_html_page_gives_its_title_publication_date_and_canonical_url() -> No
 
 
 def test_zero_width_and_bidi_controls_do_not_split_names() -> None:
-    text = "التقى وزير الداخلية اللواء عصام\u200c أبو\u200bزريبة\u200f، اليوم، مدير أمن\u2066 سبها\u2069 لبحث الوضع الأمني."
+    text = (
+        "التقى وزير الداخلية اللواء عصام\u200c أبو\u200bزريبة\u200f، اليوم، "
+        "مدير أمن\u2066 سبها\u2069 لبحث الوضع الأمني."
+    )
     extraction = extract_text(text)
     assert [p.name for p in extraction.meetings[0].participants][0] == "عصام أبوزريبة"
     assert "\u200b" not in extraction.body and "\u2066" not in extraction.body

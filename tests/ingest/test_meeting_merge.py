@@ -1,4 +1,5 @@
 """One meeting, one record: reports from several outlets and languages merge; distinct meetings do not."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,11 +25,15 @@ def ingest_dev(stem: str) -> Article:
 def report(tag: str, date: str, city: str, people: list[tuple[str, str]], topics: list[str]) -> Meeting:
     """Store one report of a meeting as the pipeline would after extraction."""
     facts = MeetingFacts(
-        date=date, date_precision="day", city=city, topics=topics,
+        date=date,
+        date_precision="day",
+        city=city,
+        topics=topics,
         participants=[Participant(name=name, role=role) for name, role in people],
     )
-    extraction = Extraction(path=tag, language="en", title=tag, published=None, body=f"report {tag}",
-                            is_meeting=True, meetings=[facts])
+    extraction = Extraction(
+        path=tag, language="en", title=tag, published=None, body=f"report {tag}", is_meeting=True, meetings=[facts]
+    )
     article, _ = store.store_extraction(RawArticle(path=tag, text=f"report {tag}"), extraction)
     return article.meetings.get()
 
@@ -48,29 +53,57 @@ def test_two_arabic_outlets_reporting_one_meeting_share_it():
 
 
 def test_one_minister_on_one_day_in_two_cities_is_two_meetings():
-    morning = report("a", "2025-03-04", "Benghazi", [("Essam Abu Zraiba", "chair"), ("Salah al-Khafifi", "participant")],
-                     ["illegal_migration"])
-    evening = report("b", "2025-03-04", "Tobruk", [("Essam Abu Zraiba", "chair"), ("Salah al-Khafifi", "participant")],
-                     ["illegal_migration"])
+    morning = report(
+        "a",
+        "2025-03-04",
+        "Benghazi",
+        [("Essam Abu Zraiba", "chair"), ("Salah al-Khafifi", "participant")],
+        ["illegal_migration"],
+    )
+    evening = report(
+        "b",
+        "2025-03-04",
+        "Tobruk",
+        [("Essam Abu Zraiba", "chair"), ("Salah al-Khafifi", "participant")],
+        ["illegal_migration"],
+    )
     assert morning != evening
 
 
 def test_a_conference_and_a_bilateral_meeting_on_one_day_stay_apart():
-    conference = report("conf", "2025-05-10", "Tripoli", [
-        ("Imad Trabelsi", "participant"), ("Abdullah al-Lafi", "participant"), ("Khaled Mazen", "participant"),
-        ("Mohammed al-Menfi", "chair"), ("Aisha Shalabi", "participant"),
-    ], ["border_security", "illegal_migration"])
-    bilateral = report("bilat", "2025-05-10", "Tripoli", [
-        ("Imad Trabelsi", "chair"), ("Giuseppe Rossi", "participant"),
-    ], ["illegal_migration"])
+    conference = report(
+        "conf",
+        "2025-05-10",
+        "Tripoli",
+        [
+            ("Imad Trabelsi", "participant"),
+            ("Abdullah al-Lafi", "participant"),
+            ("Khaled Mazen", "participant"),
+            ("Mohammed al-Menfi", "chair"),
+            ("Aisha Shalabi", "participant"),
+        ],
+        ["border_security", "illegal_migration"],
+    )
+    bilateral = report(
+        "bilat",
+        "2025-05-10",
+        "Tripoli",
+        [
+            ("Imad Trabelsi", "chair"),
+            ("Giuseppe Rossi", "participant"),
+        ],
+        ["illegal_migration"],
+    )
     assert conference != bilateral
 
 
 def test_a_report_dated_a_day_later_by_another_outlet_still_merges():
-    first = report("x", "2025-06-01", "Sabha", [("Khaled al-Basta", "chair"), ("Ahmed Hassouna", "participant")],
-                   ["smuggling"])
-    second = report("y", "2025-06-02", "Sabha", [("خالد البسطة", "chair"), ("أحمد حسونة", "participant")],
-                    ["smuggling"])
+    first = report(
+        "x", "2025-06-01", "Sabha", [("Khaled al-Basta", "chair"), ("Ahmed Hassouna", "participant")], ["smuggling"]
+    )
+    second = report(
+        "y", "2025-06-02", "Sabha", [("خالد البسطة", "chair"), ("أحمد حسونة", "participant")], ["smuggling"]
+    )
     assert first == second
     assert first.articles.count() == 2
 

@@ -1,4 +1,5 @@
 """One person, one record: spellings and scripts merge, different people sharing a family name do not."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,26 +22,38 @@ def attend(person: Person, position: str = "") -> Participation:
     return Participation.objects.create(meeting=Meeting.objects.create(), person=person, position=position)
 
 
-@pytest.mark.parametrize("spellings", [
-    ["Essam Abu Zraiba", "Issam Abu Zareba", "Essam Abu-Zariba", "عصام أبوزريبة", "عصام أبو زريبة"],
-    ["Mohammed al-Menfi", "Muhammad Al Menfi", "Mohamed El-Menfi", "محمد المنفي"],
-    ["Abdul Hamid Dbeibah", "Abd Alhamid Aldabaiba", "Abdulhamid Dbaiba", "عبدالحميد الدبيبة", "عبد الحميد الدبيبة"],
-    ["Faraj Qaim", "فرج اقعيم", "Faraj Gaim"],
-    ["Imad Trabelsi", "Emad al-Trabelsi", "عماد الطرابلسي"],
-])
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["Essam Abu Zraiba", "Issam Abu Zareba", "Essam Abu-Zariba", "عصام أبوزريبة", "عصام أبو زريبة"],
+        ["Mohammed al-Menfi", "Muhammad Al Menfi", "Mohamed El-Menfi", "محمد المنفي"],
+        [
+            "Abdul Hamid Dbeibah",
+            "Abd Alhamid Aldabaiba",
+            "Abdulhamid Dbaiba",
+            "عبدالحميد الدبيبة",
+            "عبد الحميد الدبيبة",
+        ],
+        ["Faraj Qaim", "فرج اقعيم", "Faraj Gaim"],
+        ["Imad Trabelsi", "Emad al-Trabelsi", "عماد الطرابلسي"],
+    ],
+)
 def test_spellings_of_one_official_resolve_to_one_person(spellings):
     people = {resolve(name).person.pk for name in spellings}
     assert len(people) == 1
     assert Person.objects.count() == 1
 
 
-@pytest.mark.parametrize("first, second", [
-    ("Khalifa Haftar", "Saddam Haftar"),
-    ("Saddam Haftar", "Khalifa Haftar"),
-    ("Salah Huwaidi", "Jalal Huwaidi"),
-    ("خليفة حفتر", "صدام حفتر"),
-    ("Essam Abu Zraiba", "Essam Abu Zeid"),
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Khalifa Haftar", "Saddam Haftar"),
+        ("Saddam Haftar", "Khalifa Haftar"),
+        ("Salah Huwaidi", "Jalal Huwaidi"),
+        ("خليفة حفتر", "صدام حفتر"),
+        ("Essam Abu Zraiba", "Essam Abu Zeid"),
+    ],
+)
 def test_relatives_and_namesakes_stay_apart(first, second):
     assert resolve(first).person != resolve(second).person
 
@@ -97,8 +110,9 @@ def test_a_split_link_is_marked_not_the_same_and_stays_split():
     minister = resolve("Ibrahim Bushnaf", "Minister of Interior").person
     attend(minister, "Minister of Interior")
     found = resolve("Ibrahim Bushanafm", "Minister of Interior")
-    wrong = Participation.objects.create(meeting=Meeting.objects.create(), person=found.person,
-                                         name_as_written="Ibrahim Bushanafm", tentative=True)
+    wrong = Participation.objects.create(
+        meeting=Meeting.objects.create(), person=found.person, name_as_written="Ibrahim Bushanafm", tentative=True
+    )
     separate = curation.split_participation(wrong)
     assert separate != minister
     assert IdentityJudgement.objects.get(decided_by_curator=True).verdict == IdentityJudgement.Verdict.NOT_SAME

@@ -1,4 +1,5 @@
 """The database refuses a second article with the same content or canonical URL."""
+
 from __future__ import annotations
 
 import pytest

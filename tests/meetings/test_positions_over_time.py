@@ -1,4 +1,5 @@
 """A person's posts over time come from the meetings behind them; curated posts take precedence."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,9 @@ def test_reported_positions_give_first_and_last_seen_with_their_meetings():
 def test_a_curated_position_with_dates_comes_first_and_keeps_its_dates():
     person = Person.objects.create(name_latin="Emad Trabelsi")
     attend(person, dt.date(2024, 3, 1), "Minister of Interior")
-    Position.objects.create(person=person, title="Minister of Interior", curated=True,
-                            start=dt.date(2023, 11, 1), end=None)
+    Position.objects.create(
+        person=person, title="Minister of Interior", curated=True, start=dt.date(2023, 11, 1), end=None
+    )
     [span] = positions_over_time(person)
     assert span.curated and span.start == dt.date(2023, 11, 1)
     assert len(span.meeting_ids) == 1

@@ -1,4 +1,5 @@
 """The data migration holds every region and city of the domain reference, with the right region."""
+
 from __future__ import annotations
 
 import re
