@@ -18,18 +18,20 @@ def extract_article(raw: RawArticle, known: Gazetteer | None = None) -> Extracti
     known = known or gazetteer.current()
     document = clean.clean(raw, known)
     lang = language.detect_language(document.body, hint=raw.language)
-    published = dates.publication_date(document.body, raw.url, document.published or raw.published)
+    given = document.published or raw.published
+    published = dates.publication_date(document.body, raw.url, given)
+    month_only = dates.publication_month_only(document.body, raw.url, given)
     warnings = [*raw.warnings, *document.warnings]
     if not document.body.strip():
         warnings.append("no article text found")
     context = Context(document.body, lang, lexicon_for(known))
     is_meeting = bool(document.body.strip()) and classify.meeting_reported(context, raw.url)
-    meetings = [meeting.meeting_in(context, published)] if is_meeting else []
+    meetings = [meeting.meeting_in(context, published, month_only=month_only)] if is_meeting else []
     return Extraction(
         path=raw.path,
         language=lang,
         title=document.title or raw.title,
-        published=published,
+        published=None if month_only else published,
         body=document.body,
         is_meeting=is_meeting,
         meetings=meetings,

@@ -169,17 +169,37 @@ def url_month_only(url: str) -> bool:
     return bool(match and not match[3])
 
 
+def publication_month_only(body: str, url: str, published: dt.date | None) -> bool:
+    """The publication date stands for a month only: it came from a `/YYYY/MM/` URL and nothing better."""
+    if published or not url_month_only(url):
+        return False
+    head = fold(body[:300]).text.translate(DIGITS)
+    return not STAMP.match(head) and not absolute_dates("\n".join(head.splitlines()[:6]))
+
+
 def meeting_date(
-    body: str, language: str, published: dt.date | None, *, meeting_text: str | None = None
+    body: str,
+    language: str,
+    published: dt.date | None,
+    *,
+    meeting_text: str | None = None,
+    month_only: bool = False,
 ) -> MeetingDate:
-    """The meeting's date from the meeting's part of the story (`meeting_text`, folded), else the publication month."""
+    """The meeting's date from the meeting's part of the story (`meeting_text`, folded), else the publication month.
+
+    `month_only`: only the publication month is known (a `/2024/07/` URL), so "today" or a weekday
+    cannot be placed on a day; the meeting is dated to that month.
+    """
     folded = fold(body)
     text = (meeting_text if meeting_text is not None else folded.text).translate(DIGITS)
+    slack = 38 if month_only else 7
     for day, start, end in absolute_dates(text):
         if is_dateline(text, start):
             continue  # «الكفرة 17 أبريل 2024 (وال)» dates the article, not the meeting
-        if published is None or abs((published - day).days) <= 7:
+        if published is None or abs((published - day).days) <= slack:
             return MeetingDate(day.isoformat(), "day", [folded.span(start, end)])
+    if published and month_only:
+        return MeetingDate(published.strftime("%Y-%m"), "month")
     if published:
         for pattern, shift in ((YESTERDAY, 1), (TODAY, 0)):
             match = pattern.search(text)

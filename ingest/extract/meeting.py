@@ -17,9 +17,11 @@ def extract_meeting(body: str, language: str, published: dt.date | None, gazette
     return meeting_in(Context(body, language, lexicon_for(gazetteer)), published)
 
 
-def meeting_in(context: Context, published: dt.date | None) -> MeetingFacts:
+def meeting_in(context: Context, published: dt.date | None, *, month_only: bool = False) -> MeetingFacts:
     meeting_text = context.folded.text[: context.meeting_end]
-    when = dates.meeting_date(context.body, context.language, published, meeting_text=meeting_text)
+    when = dates.meeting_date(
+        context.body, context.language, published, meeting_text=meeting_text, month_only=month_only
+    )
     venue = places.venue_in(context)
     focus, focus_evidence = places.focus_in(context, venue)
     found_topics, topic_evidence = topics.topics_in(context)

@@ -1,0 +1,35 @@
+"""The meeting date by the spec's rules: relative days against the publication date, never another event's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.ingest.extraction_helpers import meeting_of
+
+TEXT_EN = "The Minister of Interior, Imad Trabelsi, met on Monday with the security director of Zawiya in Tripoli."
+
+
+def test_a_bare_weekday_is_the_latest_such_day_on_or_before_publication() -> None:
+    meeting = meeting_of(TEXT_EN, published=dt.date(2025, 5, 8))  # a Thursday
+    assert (meeting.date, meeting.date_precision) == ("2025-05-05", "day")
+
+
+def test_a_month_only_url_dates_the_meeting_to_that_month() -> None:
+    meeting = meeting_of(TEXT_EN, url="https://news.example.ly/2025/05/trabelsi-zawiya")
+    assert (meeting.date, meeting.date_precision) == ("2025-05", "month")
+
+
+def test_a_full_date_in_the_url_places_the_weekday() -> None:
+    meeting = meeting_of(TEXT_EN, url="https://news.example.ly/2025/05/08/trabelsi-zawiya")
+    assert (meeting.date, meeting.date_precision) == ("2025-05-05", "day")
+
+
+def test_an_absolute_date_in_the_text_wins_over_a_month_only_url() -> None:
+    text = "التقى وزير الداخلية عماد الطرابلسي، يوم 12 مايو 2025، مدير أمن الزاوية في طرابلس لبحث الوضع الأمني."
+    meeting = meeting_of(text, url="https://news.example.ly/2025/05/trabelsi")
+    assert (meeting.date, meeting.date_precision) == ("2025-05-12", "day")
+
+
+def test_no_publication_date_and_no_absolute_date_leaves_the_date_unknown() -> None:
+    meeting = meeting_of(TEXT_EN)
+    assert (meeting.date, meeting.date_precision) == (None, "unknown")
