@@ -150,11 +150,23 @@ def peers(context: Context, people: list[list[Mention]], lead: int) -> bool:
     return len(present) > 1 and any(m.position and PEER_POSITION.search(fold_phrase(m.position)) for m in present)
 
 
+# «وفداً من ... برئاسة», "a delegation ... headed by": the head of a delegation, not of the meeting.
+DELEGATION = re.compile(r"(?<![\w\u0621-\u064a])[وب]?(?:ال)?وفد[اًا]?(?![\u0621-\u064a])|\bdelegations?\b", re.I)
+
+
+def heads_a_delegation(context: Context, marker_start: int) -> bool:
+    sentence_start = context.sentences[context.sentence_index(marker_start)][0]
+    before = context.text[max(sentence_start, marker_start - 90) : marker_start]
+    return bool(DELEGATION.search(before))
+
+
 def chair_by_marker(context: Context, people: list[list[Mention]]) -> list[Mention] | None:
     pattern = context.pattern("chair_marker")
     if not pattern:
         return None
     for match in pattern.finditer(context.text[: context.meeting_end]):
+        if heads_a_delegation(context, match.start()):
+            continue
         following = [
             group for group in people if any(0 <= (m.position_start or m.start) - match.end() <= 140 for m in group)
         ]

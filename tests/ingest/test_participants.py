@@ -133,3 +133,22 @@ def test_a_dateline_glued_to_the_first_word_is_not_part_of_the_position() -> Non
         "review the security plan for the city."
     )
     assert meeting.participants[0].position == "Minister of Interior"
+
+
+def test_the_host_not_the_head_of_a_received_delegation_chairs() -> None:
+    arabic = meeting_of(
+        "استقبل وزير الداخلية اللواء عصام أبوزريبة، اليوم الأحد بمكتبه في بنغازي، وفداً من أعيان مدينة الكفرة "
+        "برئاسة الشيخ صالح الزوي، وبحث معهم الأوضاع الأمنية في المدينة."
+    )
+    assert chair(arabic) == "عصام أبوزريبة"
+    assert "صالح الزوي" in names(arabic)
+    english = meeting_of(
+        "Interior Minister Imad Trabelsi received on Sunday in Tripoli a delegation from the Italian interior "
+        "ministry headed by Deputy Minister Nicola Molteni to discuss illegal migration."
+    )
+    assert chair(english) == "Imad Trabelsi"
+
+
+def test_a_meeting_held_under_the_chairmanship_of_an_official_has_him_as_chair() -> None:
+    meeting = meeting_of("عقد اجتماع أمني موسع برئاسة وزير الداخلية اللواء عصام أبوزريبة في بنغازي بحضور مدير أمن بنغازي.")
+    assert chair(meeting) == "عصام أبوزريبة"
