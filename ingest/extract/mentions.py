@@ -375,8 +375,8 @@ class ArabicMentions:
                 break
             if self.is_stop(token.text) and not self.is_given_ali(token):
                 break
-            if token.text.startswith("و") and token.text not in self.given:
-                break  # «و» joins the next item of a list, not the next part of a name
+            if token.text.startswith("و") and token.text not in self.given and self.joins_next_item(token.text[1:]):
+                break  # «و» joins the next item of a list, not the next part of a name («وهيبة» is a name)
             if token.text.startswith(("بال", "لل", "بم", "لم")) and token.text not in self.given:
                 break
             if token.text in self.cities and taken[-1].text not in NAME_PARTICLES_AR:
@@ -388,6 +388,10 @@ class ArabicMentions:
         while taken and taken[-1].text in NAME_PARTICLES_AR:
             taken.pop()
         return taken
+
+    def joins_next_item(self, rest: str) -> bool:
+        """After «و»: a given name, a title, a position or another word that is never a name begins a new item."""
+        return len(rest) < 3 or rest in self.given or self.is_stop(rest) or rest.startswith("ال")
 
     def is_given_ali(self, token: Token) -> bool:
         """«علي» (Ali) folds like «على» (on): the name is the one written with a dotted ya."""

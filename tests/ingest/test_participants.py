@@ -152,3 +152,28 @@ def test_the_host_not_the_head_of_a_received_delegation_chairs() -> None:
 def test_a_meeting_held_under_the_chairmanship_of_an_official_has_him_as_chair() -> None:
     meeting = meeting_of("عقد اجتماع أمني موسع برئاسة وزير الداخلية اللواء عصام أبوزريبة في بنغازي بحضور مدير أمن بنغازي.")
     assert chair(meeting) == "عصام أبوزريبة"
+
+
+def test_women_officials_are_found_with_their_feminine_titles() -> None:
+    meeting = meeting_of(
+        "التقت وزيرة الشؤون الاجتماعية المهندسة وفاء الكيلاني، اليوم الثلاثاء في طرابلس، مديرة إدارة الهجرة "
+        "الدكتورة سعاد الفيتوري لبحث أوضاع المهاجرين."
+    )
+    assert names(meeting) == ["وفاء الكيلاني", "سعاد الفيتوري"]
+    assert meeting.participants[0].title == "المهندسة"
+    assert chair(meeting) == "وفاء الكيلاني"
+
+
+def test_the_official_who_opens_a_workshop_chairs_it_and_a_family_name_may_begin_with_waw() -> None:
+    meeting = meeting_of(
+        "افتتح وزير الداخلية اللواء عماد الطرابلسي، اليوم، ورشة عمل في طرابلس بمشاركة مدير جهاز مكافحة الهجرة "
+        "العميد محمد بركة، ومدير أمن طرابلس العميد خليل وهيبة."
+    )
+    assert chair(meeting) == "عماد الطرابلسي"
+    assert "خليل وهيبة" in names(meeting)
+
+
+def test_opening_a_police_station_is_not_a_meeting() -> None:
+    from tests.ingest.extraction_helpers import extract_text
+
+    assert not extract_text("افتتح وزير الداخلية مركز شرطة جديد في سبها.").is_meeting
