@@ -29,18 +29,9 @@ from ingest.tasks import ingest_url, poll_due_feeds, poll_feed
 from ingest.types import ArticleError
 from meetings.models import Article, Feed
 from tests.conftest import PROJECT_DIR
-from tests.ingest.test_fetch import LocalSite, Reply, article_page, first_sentence, seed_text
+from tests.ingest.local_site import LocalSite, Reply, article_page, first_sentence, seed_text
 
 PUBLISHED = dt.datetime(2024, 6, 2, 7, 30, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def site() -> Iterator[LocalSite]:
-    local = LocalSite()
-    local.thread.start()
-    yield local
-    local.server.shutdown()
-    local.server.server_close()
 
 
 @pytest.fixture(autouse=True)

@@ -150,7 +150,9 @@ def test_the_host_not_the_head_of_a_received_delegation_chairs() -> None:
 
 
 def test_a_meeting_held_under_the_chairmanship_of_an_official_has_him_as_chair() -> None:
-    meeting = meeting_of("عقد اجتماع أمني موسع برئاسة وزير الداخلية اللواء عصام أبوزريبة في بنغازي بحضور مدير أمن بنغازي.")
+    meeting = meeting_of(
+        "عقد اجتماع أمني موسع برئاسة وزير الداخلية اللواء عصام أبوزريبة في بنغازي بحضور مدير أمن بنغازي."
+    )
     assert chair(meeting) == "عصام أبوزريبة"
 
 
