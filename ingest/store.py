@@ -120,6 +120,7 @@ def store_meeting(article: Article, facts: MeetingFacts, allow_merge: bool = Tru
                 "name_as_written": participant.name,
                 "title": participant.title or "",
                 "position": participant.position or "",
+                "position_as_written": (participant.position_as_written or "")[:300],
                 "organization": organization_named(participant.organization),
                 "article": article,
                 "evidence": [list(participant.evidence)],

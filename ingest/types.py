@@ -45,6 +45,8 @@ class Participant:
     organization: str | None = None
     role: str = "participant"  # "chair" or "participant"
     evidence: Span = (0, 0)
+    # The position in the article's own words (Arabic pages show it); not part of the extract contract.
+    position_as_written: str | None = None
 
 
 @dataclass
@@ -85,12 +87,18 @@ class Extraction:
             "body": self.body,
             "is_meeting": self.is_meeting,
             "meetings": [
-                {**asdict(m), "participants": [{**asdict(p), "evidence": list(p.evidence)} for p in m.participants],
+                {**asdict(m), "participants": [contract_participant(p) for p in m.participants],
                  "evidence": {k: [list(s) for s in v] for k, v in m.evidence.items()}}
                 for m in self.meetings
             ],
             "warnings": self.warnings,
         }
+
+
+def contract_participant(participant: Participant) -> dict[str, Any]:
+    fields = asdict(participant)
+    fields.pop("position_as_written")
+    return {**fields, "evidence": list(participant.evidence)}
 
 
 class ArticleError(Exception):

@@ -284,6 +284,7 @@ class Participation(models.Model):
     name_as_written = models.CharField(max_length=200, blank=True)
     title = models.CharField(_("rank or title"), max_length=100, blank=True)
     position = models.CharField(max_length=300, blank=True)
+    position_as_written = models.CharField(_("position as written"), max_length=300, blank=True)
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="participations"
     )

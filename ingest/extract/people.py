@@ -192,4 +192,5 @@ def to_participant(context: Context, group: list[Mention], is_chair: bool) -> Pa
         organization=organization,
         role="chair" if is_chair else "participant",
         evidence=(start, end),
+        position_as_written=" ".join(position_text.split()) if position_text else None,
     )

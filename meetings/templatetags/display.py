@@ -54,3 +54,13 @@ def neutral_path(context: Any) -> str:
 def isolated(text: str) -> str:
     """Left-to-right text (a date, a number range) kept in its order inside Arabic sentences."""
     return f"\u2066{text}\u2069" if text else text
+
+
+@register.filter
+def local_position(participation: Any) -> str:
+    """The position in English, or as the Arabic article wrote it on Arabic pages."""
+    arabic = (get_language() or "en").startswith("ar")
+    written = getattr(participation, "position_as_written", "")
+    if arabic and written and any("\u0600" <= c <= "\u06ff" for c in written):
+        return written
+    return participation.position
