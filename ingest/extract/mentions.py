@@ -412,6 +412,8 @@ class EnglishMentions:
         self.context = context
         lexicon = context.lexicon
         self.titles = sorted(lexicon.phrases("title", "en"), key=len, reverse=True)
+        # Every word of a title ("Field", "Marshal"), so that a title is never read as part of a name.
+        self.title_words = {word.lower().rstrip(".") for title in self.titles for word in title.split()} - {""}
         self.stop = {w.lower() for w in lexicon.phrases("stop_name", "en")} | {
             w.lower() for w in lexicon.phrases("position_head", "en")
         }
@@ -464,7 +466,11 @@ class EnglishMentions:
             words.pop(0)
         while words and self.not_a_name(words[-1][0]):
             words.pop()
-        if not words or any(self.not_a_name(w) for w, _ in words if w.lower() not in NAME_PARTICLES_EN):
+        inside = [i for i, (w, _) in enumerate(words) if w.lower() not in NAME_PARTICLES_EN and self.not_a_name(w)]
+        if inside:
+            # "Libya's Interior Minister Imad Trabelsi": the name is what follows the last word that is not one.
+            words = words[inside[-1] + 1 :]
+        if not words:
             return None, start
         first_offset = words[0][1]
         last_word, last_offset = words[-1]
@@ -480,7 +486,7 @@ class EnglishMentions:
             or any(part in self.stop for part in parts if part not in NAME_PARTICLES_EN)
             or bare in self.cities
             or bare.removesuffix("’s").removesuffix("'s") in self.cities
-            or bare in {t.lower().rstrip(".") for t in self.titles}
+            or bare in self.title_words
         )
 
     def folded_offset(self, original_offset: int) -> int:

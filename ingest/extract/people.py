@@ -139,6 +139,7 @@ PEER_POSITION = re.compile(
     r"envoy|ambassador|united nations|\bun\b|unsmil|mission|سفير|المبعوث|مبعوث|الممثل الخاص|البعثه|بعثه|الامم المتحده",
     re.I,
 )
+COUNTERPART = re.compile(r"\bcounterparts?\b|نظيره|نظيرته|نظرائه", re.I)
 HOSTING = re.compile(r"received|hosted|welcomed|at his office|in his office|استقبل|بمكتبه|بمقر الوزاره|ديوان")
 
 
@@ -147,6 +148,8 @@ def peers(context: Context, people: list[list[Mention]], lead: int) -> bool:
     if HOSTING.search(context.sentence_text(lead)):
         return False
     present = [group[0] for group in people if context.sentence_index(group[0].start) == lead]
+    if len(present) > 1 and COUNTERPART.search(context.sentence_text(lead)):
+        return True  # "with his Tunisian counterpart", «مع نظيره»: equals, neither hosts
     return len(present) > 1 and any(m.position and PEER_POSITION.search(fold_phrase(m.position)) for m in present)
 
 

@@ -179,3 +179,21 @@ def test_opening_a_police_station_is_not_a_meeting() -> None:
     from tests.ingest.extraction_helpers import extract_text
 
     assert not extract_text("افتتح وزير الداخلية مركز شرطة جديد في سبها.").is_meeting
+
+
+def test_a_possessive_country_before_the_position_does_not_hide_the_name() -> None:
+    meeting = meeting_of(
+        "Libya's Interior Minister Imad Trabelsi held talks on Thursday with his Tunisian counterpart Khaled Nouri "
+        "at the Ras Ajdir border crossing on reopening the crossing."
+    )
+    assert "Imad Trabelsi" in names(meeting)
+    assert chair(meeting) is None  # counterparts: neither hosts
+
+
+def test_a_two_word_title_is_not_part_of_the_name() -> None:
+    meeting = meeting_of(
+        "UN envoy Hanna Tetteh met on Monday in Benghazi with the commander of the Libyan National Army, "
+        "Field Marshal Khalifa Haftar, to discuss the unification of the military institution."
+    )
+    haftar = meeting.participants[names(meeting).index("Khalifa Haftar")]
+    assert haftar.title == "Field Marshal"
