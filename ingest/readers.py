@@ -38,8 +38,17 @@ def read_file(path: Path) -> Iterator[RawArticle | ArticleError]:
         return
     data = path.read_bytes()
     suffix = path.suffix.lower()
+    # Checked for every type: an empty page would otherwise be stored as an article without text.
+    if not data.strip():
+        yield ArticleError(f"{path}: the file is empty")
+        return
     if suffix == ".jsonl":
-        for number, line in enumerate(decode(data, path).splitlines(), start=1):
+        try:
+            text = decode(data, path)
+        except ArticleError as error:
+            yield error
+            return
+        for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
                 try:
                     yield from_mapping(json.loads(line), f"{path}:{number}")
@@ -55,11 +64,12 @@ def read_file(path: Path) -> Iterator[RawArticle | ArticleError]:
         elif suffix == ".txt":
             yield from_plain_text(text, str(path))
         else:
-            raise ArticleError(f"{path}: unsupported file type {suffix or '(none)'}")
+            raise ArticleError(f"unsupported file type {suffix or '(none)'}")
     except ValueError as error:
         yield ArticleError(f"{path}: {error}")
     except ArticleError as error:
-        yield error
+        # decode() names the file itself; from_mapping() and from_plain_text() do not.
+        yield error if str(error).startswith(str(path)) else ArticleError(f"{path}: {error}")
 
 
 def decode(data: bytes, path: Path) -> str:
