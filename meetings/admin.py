@@ -2,9 +2,12 @@
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from . import curation, models
+from . import admin_ingest, curation, models
 
 
 @admin.register(models.Region)
@@ -216,16 +219,81 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 @admin.register(models.Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "outlet", "language", "published", "status", "created_at"]
+    """Ingest pages (paste, upload, URL) beside the changelist; actions re-run the pipeline or the fetch."""
+
+    list_display = [
+        "__str__", "status", "short_error", "warning_count", "outlet", "language", "meeting_count", "published",
+        "created_at",
+    ]
     list_filter = ["status", "language", "outlet"]
     search_fields = ["title", "url", "body"]
-    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    exclude = ["warnings"]
+    readonly_fields = ["error", "warning_list", "attempts", "content_hash", "created_at", "updated_at"]
+    actions = ["extract_again", "retry_failed_fetch"]
+    change_list_template = "admin/ingest/article_change_list.html"
+
+    def get_urls(self) -> list:
+        return [*admin_ingest.urls_for(self), *super().get_urls()]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(meetings_n=Count("meetings", distinct=True))
+
+    @admin.display(description=_("error"), ordering="error")
+    def short_error(self, article: models.Article) -> str:
+        return Truncator(article.error).chars(80)
+
+    @admin.display(description=_("warnings"))
+    def warning_count(self, article: models.Article) -> int:
+        return len(article.warnings or [])
+
+    @admin.display(description=_("warnings"))
+    def warning_list(self, article: models.Article) -> str:
+        return format_html_join(mark_safe("<br>"), "{}", ((w,) for w in article.warnings or [])) or "–"
+
+    @admin.display(description=_("meetings"), ordering="meetings_n")
+    def meeting_count(self, article: models.Article) -> int:
+        return article.meetings_n
+
+    @admin.action(description=_("Extract again from the stored input"))
+    def extract_again(self, request: HttpRequest, queryset: QuerySet) -> None:
+        admin_ingest.report(request, admin_ingest.extract_again(list(queryset.select_related("feed"))))
+
+    @admin.action(description=_("Retry failed fetch"))
+    def retry_failed_fetch(self, request: HttpRequest, queryset: QuerySet) -> None:
+        from ingest.tasks import ingest_url
+
+        failed = list(queryset.filter(status=models.Article.Status.FAILED).exclude(url=""))
+        for article in failed:
+            ingest_url.delay(article.url, feed_id=article.feed_id)
+        self.message_user(request, _("Queued %(n)d failed articles to be fetched again.") % {"n": len(failed)})
+        skipped = queryset.count() - len(failed)
+        if skipped:
+            message = _("Skipped %(n)d articles that did not fail or have no URL.") % {"n": skipped}
+            self.message_user(request, message, messages.WARNING)
 
 
 @admin.register(models.Feed)
 class FeedAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "url", "enabled", "interval_minutes", "last_polled", "last_error"]
+    list_display = ["__str__", "url", "enabled", "interval_minutes", "last_polled", "short_error"]
     list_filter = ["enabled"]
+    readonly_fields = ["last_polled", "last_error", "etag", "last_modified"]
+    actions = ["poll_now"]
+
+    @admin.display(description=_("last error"), ordering="last_error")
+    def short_error(self, feed: models.Feed) -> str:
+        return Truncator(feed.last_error).chars(80)
+
+    @admin.action(description=_("Poll now"))
+    def poll_now(self, request: HttpRequest, queryset: QuerySet) -> None:
+        from ingest.tasks import poll_feed
+
+        enabled = list(queryset.filter(enabled=True).values_list("pk", flat=True))
+        for feed_id in enabled:
+            poll_feed.delay(feed_id)
+        self.message_user(request, _("Queued a poll of %(n)d feeds.") % {"n": len(enabled)})
+        disabled = queryset.count() - len(enabled)
+        if disabled:
+            self.message_user(request, _("Skipped %(n)d disabled feeds.") % {"n": disabled}, messages.WARNING)
 
 
 @admin.register(models.DeletedRecord)
