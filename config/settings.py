@@ -168,6 +168,8 @@ CELERY_BEAT_SCHEDULE = {
 
 # Ingest limits.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5 * 1024 * 1024)
+# Pasted articles come as form fields: let them reach the ingest size check, which says what is wrong.
+DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_BYTES + 1024 * 1024
 FETCH_TIMEOUT_SECONDS = env_int("FETCH_TIMEOUT_SECONDS", 20)
 FETCH_MAX_RETRIES = env_int("FETCH_MAX_RETRIES", 3)
 # The first wait before a failed page is fetched again by its task; each later wait doubles.

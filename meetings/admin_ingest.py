@@ -308,6 +308,14 @@ def article_extract_again(article: Article, known: Gazetteer | None = None) -> t
         current = Article.objects.select_for_update().filter(pk=article.pk).first()
         if current is None:
             raise ArticleError(_("the article was deleted meanwhile"))
+        curated = [
+            m for m in current.meetings.all()
+            if not m.articles.exclude(pk=current.pk).exists()
+            and (m.status == m.Status.REVIEWED or m.locked_fields)
+        ]
+        if curated:
+            # A curator's review or corrections would go with the meeting: never silently.
+            raise ArticleError(_("its meeting was reviewed or corrected by a curator; edit the meeting instead"))
         for meeting in current.meetings.all():
             if meeting.articles.exclude(pk=current.pk).exists():
                 meeting.participations.filter(article=current).delete()

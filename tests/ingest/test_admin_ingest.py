@@ -327,3 +327,15 @@ def test_extract_again_keeps_the_title_and_url_given_with_pasted_text(curator: C
     run_action(curator, "extract_again", Article.objects.get())
     article = Article.objects.get()
     assert (article.title, article.url, article.meetings.count()) == ("Given title", "https://news.example/a", 1)
+
+
+@pytest.mark.django_db
+def test_extract_again_refuses_to_drop_a_meeting_a_curator_reviewed(curator: Client) -> None:
+    article = stored_seed("002")
+    meeting = article.meetings.get()
+    meeting.status = Meeting.Status.REVIEWED
+    meeting.save()
+    response = run_action(curator, "extract_again", article)
+    [(level, message)] = messages_of(response)
+    assert level == constants.ERROR and "curator" in message
+    assert Meeting.objects.filter(pk=meeting.pk).exists()
