@@ -28,3 +28,17 @@ def test_every_region_and_city_of_the_domain_reference_is_loaded() -> None:
     for name, region in expected.items():
         assert stored.get(name) == region, name
     assert Topic.objects.count() == 18
+
+
+@pytest.mark.django_db
+def test_reloading_the_shipped_data_keeps_the_signal_words_a_curator_added() -> None:
+    from django.apps import apps
+
+    from meetings.models import Topic
+    from meetings.reference_data import load_reference_data
+
+    topic = Topic.objects.get(slug="smuggling")
+    topic.signals = {**topic.signals, "ar": [*topic.signals.get("ar", []), "تهريب الماشية"]}
+    topic.save()
+    load_reference_data(apps)
+    assert "تهريب الماشية" in Topic.objects.get(slug="smuggling").signals["ar"]
