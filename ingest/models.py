@@ -25,6 +25,7 @@ class Term(models.Model):
         FOREIGN_CUE = "foreign_cue", _("sign the story is about another country")
         GIVEN_NAME = "given_name", _("common given name")
         POSITION_PHRASE = "position_phrase", _("position or body phrase with its English form")
+        FUTURE_CUE = "future_cue", _("phrase saying the meeting is still to come")
 
     class Language(models.TextChoices):
         ARABIC = "ar", _("Arabic")

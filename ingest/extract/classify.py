@@ -31,7 +31,25 @@ def meeting_reported(context: Context, url: str = "") -> bool:
     phone = context.pattern("not_meeting_cue")
     if phone and phone.search(lead):
         return False
+    if announced_only(context, first):
+        return False
     return about_libya(context, url)
+
+
+def announced_only(context: Context, first: int) -> bool:
+    """«من المقرر أن يعقد», "will meet next week": the story's first meeting is still to come.
+
+    Only a future phrase at or before the first meeting cue of the lead counts; a meeting that took
+    place and "will meet again" later is still a meeting.
+    """
+    future, cue = context.pattern("future_cue"), context.pattern("meeting_cue")
+    if not future or not cue:
+        return False
+    start, end = context.sentences[first]
+    sentence = context.text[start:end]
+    first_cue = cue.search(sentence)
+    announced = future.search(sentence)
+    return bool(announced and first_cue and announced.start() <= first_cue.start() + 2)
 
 
 def about_libya(context: Context, url: str = "") -> bool:

@@ -52,3 +52,32 @@ def test_an_interview_is_not_a_meeting() -> None:
         "would continue its plan to dissolve armed groups in the capital."
     )
     assert not extraction.is_meeting
+
+
+def test_a_meeting_still_to_come_is_not_reported_as_one() -> None:
+    from tests.ingest.extraction_helpers import extract_text
+
+    assert not extract_text(
+        "من المقرر أن يعقد رئيس الحكومة أسامة حماد، الأسبوع المقبل في مدينة سرت، اجتماعاً موسعاً مع عمداء البلديات."
+    ).is_meeting
+    assert not extract_text(
+        "Security directors of the southern region will meet in Sabha next Thursday to agree on a joint plan."
+    ).is_meeting
+
+
+def test_a_meeting_held_that_plans_another_is_still_a_meeting() -> None:
+    from tests.ingest.extraction_helpers import extract_text
+
+    assert extract_text(
+        "The Minister of Interior met on Sunday in Tripoli with the security director of Zawiya, Colonel Ali Saleh, "
+        "and they will meet again next week to review the plan."
+    ).is_meeting
+
+
+def test_two_officials_who_discussed_a_file_in_a_city_held_a_meeting() -> None:
+    from tests.ingest.extraction_helpers import extract_text
+
+    assert extract_text(
+        "Interior Minister Imad Trabelsi and the Ambassador of Malta, Charles Micallef, discussed on Monday in Tripoli "
+        "cooperation against illegal migration."
+    ).is_meeting
