@@ -121,11 +121,22 @@ class ArabicMentions:
         self.given = lexicon.words("given_name", "ar")
         self.cities = frozenset(name for name in lexicon.city_by_name if ARABIC_WORD.fullmatch(name.replace(" ", "")))
         self.complements = lexicon.words("position_phrase", "ar")
+        # Tokens inside a city's name («بني وليد»): never the start of a person's name.
+        pattern = lexicon.city_pattern
+        starts = [token.start for token in self.tokens]
+        self.in_city: set[int] = set()
+        for match in pattern.finditer(context.text) if pattern else ():
+            first = bisect.bisect_left(starts, match.start("phrase"))
+            last = bisect.bisect_left(starts, match.end("phrase"))
+            self.in_city.update(range(first, last))
 
     def find(self) -> list[Mention]:
         mentions: list[Mention] = []
         index = 0
         while index < len(self.tokens):
+            if index in self.in_city:
+                index += 1
+                continue
             mention, next_index = self.mention_at(index)
             if mention:
                 mentions.append(mention)
@@ -375,7 +386,9 @@ class ArabicMentions:
                 break
             if self.is_stop(token.text) and not self.is_given_ali(token):
                 break
-            if token.text.startswith("و") and token.text not in self.given and self.joins_next_item(token.text[1:]):
+            if token.text.startswith("و") and token.text not in self.given and (
+                len(taken) > 1 or self.joins_next_item(token.text[1:])
+            ):
                 break  # «و» joins the next item of a list, not the next part of a name («وهيبة» is a name)
             if token.text.startswith(("بال", "لل", "بم", "لم")) and token.text not in self.given:
                 break

@@ -114,6 +114,13 @@ def find_venue(body: str, language: str, gazetteer: Gazetteer) -> Venue:
     return venue_in(Context(body, language, lexicon_for(gazetteer)))
 
 
+# The host's own premises: "at the directorate", «بديوان البلدية», «بمقر المديرية», «بمكتبه».
+PREMISES = re.compile(
+    r"(?<![\u0621-\u064a])(?:بمقر|في مقر|بمكتب|في مكتب|بديوان|في ديوان|بقاعه|في قاعه)|"
+    r"\bat (?:his|her|the) (?:office|headquarters|premises|hall)|\bat the (?:directorate|municipality)"
+)
+
+
 def venue_in(context: Context) -> Venue:
     mentions = city_mentions(context)
     for role in ("venue", "dateline", "visit"):
@@ -122,7 +129,30 @@ def venue_in(context: Context) -> Venue:
                 return Venue(
                     mention.city.name_en, mention.city.region, [context.folded.span(mention.start, mention.end)]
                 )
-    return Venue()
+    return host_premises(context, mentions)
+
+
+def host_premises(context: Context, mentions: list[CityMention]) -> Venue:
+    """«استقبل عميد بلدية مرزق ... بديوان البلدية»: held at the host's own office, in the host's city.
+
+    Only when the lead names the premises with no city of their own and one city appears in the
+    positions of that sentence (the mayor's, the security director's).
+    """
+    lead = context.first_meeting_sentence
+    if lead is None:
+        return Venue()
+    start, end = context.sentences[lead]
+    if not PREMISES.search(context.text[start:end]):
+        return Venue()
+    in_positions = {
+        mention.city.name_en: mention
+        for mention in mentions
+        if start <= mention.start < end and inside_position(context, context.text[start : mention.start])
+    }
+    if len(in_positions) != 1:
+        return Venue()
+    mention = next(iter(in_positions.values()))
+    return Venue(mention.city.name_en, mention.city.region, [context.folded.span(mention.start, mention.end)])
 
 
 def city_mentions(context: Context) -> list[CityMention]:
@@ -234,6 +264,8 @@ def after_purpose(context: Context, before: str) -> bool:
     # A later meeting verb or noun starts a new clause in which the place may be the venue again.
     tail = before[last.end() :]
     cues = context.pattern("meeting_cue")
+    if PREMISES.search(tail):
+        return False  # «... حول الأمن السيبراني ... بمقر نادي الشرطة في طرابلس»: where it was held
     return not (cues and cues.search(tail))
 
 

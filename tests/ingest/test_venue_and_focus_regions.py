@@ -61,3 +61,27 @@ def test_the_tripoli_government_is_not_a_place() -> None:
     )
     assert meeting.city == "Benghazi"
     assert "west" not in meeting.focus_regions
+
+
+def test_a_meeting_at_the_hosts_own_office_is_in_the_hosts_city() -> None:
+    meeting = meeting_of(
+        "استقبل عميد بلدية غريان الأستاذ يوسف البدري، بديوان البلدية، مدير أمن غريان العميد سالم الككلي "
+        "لبحث الخطة الأمنية للمدينة."
+    )
+    assert meeting.city == "Gharyan"
+
+
+def test_a_place_named_for_the_premises_after_the_subject_of_a_workshop_is_the_venue() -> None:
+    meeting = meeting_of(
+        "افتتح وكيل وزارة الداخلية اللواء محمود سعيد، اليوم، ورشة العمل حول حماية المعلومات التي تنظمها إدارة "
+        "التدريب بمقر نادي الشرطة في طرابلس."
+    )
+    assert meeting.city == "Tripoli"
+
+
+def test_an_official_who_inspected_a_border_port_met_there() -> None:
+    meeting = meeting_of(
+        "The head of the Border Guard, Major General Idris Bukhatwa, inspected on Saturday the Emsaed land port, "
+        "where he met with the port's director, Colonel Awad Salem."
+    )
+    assert meeting.city == "Emsaed"
