@@ -418,6 +418,13 @@ class ArabicMentions:
 VERBAL_NOUN_AR = re.compile(r"ت\w\wي\w")
 
 
+PLACE_AFTER_NAME = re.compile(
+    r"\s+(?:districts?|neighbou?rhoods?|areas?|streets?|roads?|squares?|camps?|hospitals?|ports?|airports?|"
+    r"universit(?:y|ies)|mosques?|stadiums?|bases?|brigades?|battalions?|hotels?|quarters?|municipalit(?:y|ies))\b",
+    re.I,
+)
+
+
 class EnglishMentions:
     """ "Minister of Interior, Major General Issam Abu Zareba" → name, title, position."""
 
@@ -452,6 +459,10 @@ class EnglishMentions:
             core = [w for w in re.split(r"[\s-]+", name) if w.lower() not in NAME_PARTICLES_EN]
             if len(core) < 2 or len(core) > 5:
                 continue
+            if name.lower() in self.cities or re.search(r"['’]s$", name):
+                continue  # "Ras Ajdir"; "Branch Libya's" (a possessive opens a noun phrase, not a name)
+            if PLACE_AFTER_NAME.match(body, start + len(words)):
+                continue  # "the Salah al-Din district", "Abu Salim camp"
             folded_start = self.folded_offset(start)
             folded_end = self.folded_offset(start + len(words))
             title, canonical = self.title_before(start)

@@ -122,6 +122,8 @@ def find_chair(context: Context, people: list[list[Mention]]) -> list[Mention] |
     if cues and cues.search(before) or re.search(r"\b(?:with|by|included|including)\b", before):
         return None
     after = text[first.end : sentence_end]
+    if PASSIVE_GUEST.search(after[:80]):
+        return None  # "Trabelsi was received in Tunis by his counterpart": the guest does not chair
     verbs = context.pattern("chair_verb")
     if verbs and verbs.search(after):
         return None if peers(context, people, lead) else people[0]
@@ -139,6 +141,7 @@ PEER_POSITION = re.compile(
     r"envoy|ambassador|united nations|\bun\b|unsmil|mission|سفير|المبعوث|مبعوث|الممثل الخاص|البعثه|بعثه|الامم المتحده",
     re.I,
 )
+PASSIVE_GUEST = re.compile(r"\b(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:received|welcomed|hosted|invited)\b")
 COUNTERPART = re.compile(r"\bcounterparts?\b|نظيره|نظيرته|نظرائه", re.I)
 HOSTING = re.compile(r"received|hosted|welcomed|at his office|in his office|استقبل|بمكتبه|بمقر الوزاره|ديوان")
 

@@ -197,3 +197,37 @@ def test_a_two_word_title_is_not_part_of_the_name() -> None:
     )
     haftar = meeting.participants[names(meeting).index("Khalifa Haftar")]
     assert haftar.title == "Field Marshal"
+
+
+def test_a_guest_received_abroad_does_not_chair() -> None:
+    meeting = meeting_of(
+        "Libya's Acting Interior Minister, Emad Trabelsi, was received on Thursday in Tunis by his Tunisian "
+        "counterpart to discuss the Ras Ajdir border crossing."
+    )
+    assert chair(meeting) is None
+
+
+def test_the_official_under_whose_supervision_a_conference_opens_chairs_it() -> None:
+    meeting = meeting_of(
+        "انطلقت اليوم بالعاصمة طرابلس أعمال المؤتمر السنوي لمديري الأمن، تحت إشراف وزير الداخلية عماد الطرابلسي، "
+        "وبمشاركة وكيل الوزارة اللواء محمود حمزة."
+    )
+    assert chair(meeting) == "عماد الطرابلسي"
+
+
+def test_people_listed_as_attending_in_a_later_sentence_are_participants() -> None:
+    meeting = meeting_of(
+        "The Head of the Criminal Investigation Agency, Major General Mahmoud Hamza, met on Wednesday in Gharyan "
+        "with the heads of the agency's branches.\nAmong those attending were Colonel Anas Bashir, head of the "
+        "Zintan branch, and Colonel Omar Fadil, head of the Nalut branch."
+    )
+    assert {"Anas Bashir", "Omar Fadil"} <= set(names(meeting))
+
+
+def test_places_named_like_people_are_not_people() -> None:
+    meeting = meeting_of(
+        "Prime Minister Abdulhamid Dbeibah chaired on Monday a security meeting in Tripoli on the deployment of "
+        "police in the Abu Salim and Salah al-Din districts, attended by the head of the Ras Ajdir crossing, "
+        "Colonel Khalid Omar."
+    )
+    assert "Salah al-Din" not in names(meeting) and "Ras Ajdir" not in names(meeting)
