@@ -164,6 +164,11 @@ def is_dateline(text: str, start: int) -> bool:
     return text.count("\n", 0, start) < 4 and len(text[line_start:start].split()) <= 3 and start < 400
 
 
+def told_in_prose(text: str, start: int) -> bool:
+    """«انطلقت اليوم الأحد», "on Sunday": a weekday the sentence tells, not a stamp above the story."""
+    return bool(re.search(r"(?:اليوم|صباح|مساء|ظهر|on|this)\s+$", text[max(0, start - 10) : start]))
+
+
 def url_month_only(url: str) -> bool:
     match = URL_DATE.search(url or "")
     return bool(match and not match[3])
@@ -206,7 +211,10 @@ def meeting_date(
             if match and not WEEKDAY.search(text[match.end() : match.end() + 12]):
                 day = published - dt.timedelta(days=shift)
                 return MeetingDate(day.isoformat(), "day", [folded.span(match.start(), match.end())])
-        match = next((m for m in WEEKDAY.finditer(text) if not is_dateline(text, m.start())), None)
+        match = next(
+            (m for m in WEEKDAY.finditer(text) if told_in_prose(text, m.start()) or not is_dateline(text, m.start())),
+            None,
+        )
         if match:
             weekday = WEEKDAYS[match[1]]
             before = text[max(0, match.start() - 12) : match.start()]

@@ -33,3 +33,9 @@ def test_an_absolute_date_in_the_text_wins_over_a_month_only_url() -> None:
 def test_no_publication_date_and_no_absolute_date_leaves_the_date_unknown() -> None:
     meeting = meeting_of(TEXT_EN)
     assert (meeting.date, meeting.date_precision) == (None, "unknown")
+
+
+def test_a_weekday_told_in_the_first_line_is_the_meeting_day_not_a_stamp() -> None:
+    text = "انطلقت اليوم الأحد بالعاصمة طرابلس أعمال المؤتمر السنوي لمديري الأمن بمشاركة وكيل الوزارة."
+    meeting = meeting_of(text, published=dt.date(2024, 12, 29))
+    assert (meeting.date, meeting.date_precision) == ("2024-12-29", "day")
