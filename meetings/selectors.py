@@ -190,10 +190,10 @@ def period_of(meetings: QuerySet[Meeting], start: dt.date | None, end: dt.date |
     return start, end
 
 
-def top_per_region(rows: QuerySet, key: str, top: int) -> dict[str, list[tuple[int, int]]]:
-    """Grouped (region, id, n) rows cut to the busiest `top` per region by the database itself."""
+def top_per_region(rows: QuerySet, key: str, top: int) -> dict[int, list[tuple[int, int]]]:
+    """Grouped (region id, id, n) rows cut to the busiest `top` per region by the database itself."""
     ranked = rows.annotate(rank=Window(RowNumber(), partition_by=[F("region")], order_by=[F("n").desc(), F(key)]))
-    out: dict[str, list[tuple[int, int]]] = {}
+    out: dict[int, list[tuple[int, int]]] = {}
     for row in ranked.filter(rank__lte=top).order_by():
         out.setdefault(row["region"], []).append((row[key], row["n"]))
     for picked in out.values():
@@ -210,13 +210,13 @@ def region_summaries(
     top: int = 5,
 ) -> list[RegionSummary]:
     """Every region's summary for the period in a fixed handful of grouped queries."""
-    here = meetings.filter(date__range=(start, end), city__region__in=regions).order_by()
+    here = meetings.filter(date__range=(start, end), city__region_id__in=[r.pk for r in regions]).order_by()
     before_start, before_end = previous_period(start, end)
-    counts = dict(here.values_list("city__region__slug").annotate(n=Count("id")).order_by())
+    counts = dict(here.values_list("city__region_id").annotate(n=Count("id")).order_by())
     previous = dict(
         previous_meetings.filter(date__range=(before_start, before_end), city__isnull=False)
         .order_by()
-        .values_list("city__region__slug")
+        .values_list("city__region_id")
         .annotate(n=Count("id"))
         .order_by()
     )
@@ -224,18 +224,18 @@ def region_summaries(
     # topics by foreign-key indexes, instead of a semi-join over every participation.
     topic_rows = (
         here.filter(topics__id__isnull=False)
-        .values(region=F("city__region__slug"), topic_ref=F("topics__id"))
+        .values(region=F("city__region_id"), topic_ref=F("topics__id"))
         .annotate(n=Count("id"))
     )
     people_rows = (
         here.filter(participations__person__isnull=False)  # answered from the (meeting, person) index
-        .values(region=F("city__region__slug"), person_ref=F("participations__person_id"))
+        .values(region=F("city__region_id"), person_ref=F("participations__person_id"))
         .annotate(n=Count("id"))
     )
-    venue_rows = here.values(region=F("city__region__slug"), venue=F("city_id")).annotate(n=Count("id"))
+    venue_rows = here.values(region=F("city__region_id"), venue=F("city_id")).annotate(n=Count("id"))
     venue_counts_all = top_per_region(venue_rows, "venue", 500)
     topics, people = top_per_region(topic_rows, "topic_ref", top), top_per_region(people_rows, "person_ref", top)
-    venues = {slug: rows[:top] for slug, rows in venue_counts_all.items()}
+    venues = {region: rows[:top] for region, rows in venue_counts_all.items()}
     topic_by_id = Topic.objects.in_bulk({i for rows in topics.values() for i, _ in rows})
     person_by_id = Person.objects.in_bulk({i for rows in people.values() for i, _ in rows})
     city_by_id = City.objects.in_bulk({i for rows in venues.values() for i, _ in rows})
@@ -253,17 +253,17 @@ def region_summaries(
     )
     latest: dict[str, list[Meeting]] = {}
     for meeting in with_listing_data(newest_first(Meeting.objects.filter(pk__in=list(newest)))):
-        latest.setdefault(meeting.city.region.slug, []).append(meeting)
+        latest.setdefault(meeting.city.region_id, []).append(meeting)
     return [
         RegionSummary(
             region=region,
-            all_venues=dict(venue_counts_all.get(region.slug, [])),
-            count=counts.get(region.slug, 0),
-            previous=previous.get(region.slug, 0),
-            topics=[(topic_by_id[i], n) for i, n in topics.get(region.slug, [])],
-            people=[(person_by_id[i], n) for i, n in people.get(region.slug, [])],
-            venues=[(city_by_id[i], n) for i, n in venues.get(region.slug, [])],
-            latest=latest.get(region.slug, []),
+            all_venues=dict(venue_counts_all.get(region.pk, [])),
+            count=counts.get(region.pk, 0),
+            previous=previous.get(region.pk, 0),
+            topics=[(topic_by_id[i], n) for i, n in topics.get(region.pk, [])],
+            people=[(person_by_id[i], n) for i, n in people.get(region.pk, [])],
+            venues=[(city_by_id[i], n) for i, n in venues.get(region.pk, [])],
+            latest=latest.get(region.pk, []),
         )
         for region in regions
     ]

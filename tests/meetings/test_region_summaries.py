@@ -1,0 +1,42 @@
+"""Per-region summaries: meetings in the period against the period before, top topics, officials, venues."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from meetings.models import City, Meeting, Participation, Person, Region, Topic
+from meetings.selectors import region_summaries
+
+pytestmark = pytest.mark.django_db
+
+
+def held(city: str, day: dt.date, topic: str, *people: Person) -> Meeting:
+    meeting = Meeting.objects.create(date=day, date_precision="day", city=City.objects.get(name_en=city))
+    meeting.topics.add(Topic.objects.get(slug=topic))
+    for person in people:
+        Participation.objects.create(meeting=meeting, person=person)
+    return meeting
+
+
+def test_each_region_counts_its_period_against_the_one_before_with_its_busiest_officials_and_topics():
+    minister, mayor = Person.objects.create(name_latin="Minister"), Person.objects.create(name_latin="Mayor")
+    held("Sabha", dt.date(2025, 3, 5), "smuggling", minister, mayor)
+    held("Ubari", dt.date(2025, 3, 9), "smuggling", minister)
+    held("Sabha", dt.date(2025, 2, 20), "training", mayor)  # the period before
+    held("Benghazi", dt.date(2025, 3, 6), "training", mayor)
+    visible = Meeting.objects.visible()
+    summaries = {
+        s.region.slug: s
+        for s in region_summaries(
+            visible, visible, dt.date(2025, 3, 1), dt.date(2025, 3, 31), list(Region.objects.all())
+        )
+    }
+    south = summaries["south"]
+    assert (south.count, south.previous, south.change) == (2, 1, 1)
+    assert south.people[0] == (minister, 2)
+    assert south.topics == [(Topic.objects.get(slug="smuggling"), 2)]
+    assert [city.name_en for city, _ in south.venues] == ["Sabha", "Ubari"]
+    assert [m.city.name_en for m in south.latest] == ["Ubari", "Sabha"]
+    assert summaries["east"].count == 1 and summaries["west"].count == 0
