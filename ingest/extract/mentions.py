@@ -418,6 +418,9 @@ class ArabicMentions:
 VERBAL_NOUN_AR = re.compile(r"ت\w\wي\w")
 
 
+# Lower-case words that belong to a position before its head ("the security director of Zawiya").
+POSITION_MODIFIERS_EN = {"security", "deputy", "acting", "assistant", "interior", "defence", "defense", "military",
+                         "municipal", "border", "internal", "foreign", "general", "regional", "local", "police"}
 PLACE_AFTER_NAME = re.compile(
     r"\s+(?:districts?|neighbou?rhoods?|areas?|streets?|roads?|squares?|camps?|hospitals?|ports?|airports?|"
     r"universit(?:y|ies)|mosques?|stadiums?|bases?|brigades?|battalions?|hotels?|quarters?|municipalit(?:y|ies))\b",
@@ -558,8 +561,9 @@ class EnglishMentions:
             return None
         # Keep the adjectives and bodies just before the head ("Libyan Interior Minister", "Deputy Prime Minister").
         start_at = head_at
-        while (
-            start_at > 0 and words[start_at - 1][:1].isupper() and words[start_at - 1] not in {"The", "In", "At", "On"}
+        while start_at > 0 and (
+            (words[start_at - 1][:1].isupper() and words[start_at - 1] not in {"The", "In", "At", "On"})
+            or words[start_at - 1].lower() in POSITION_MODIFIERS_EN
         ):
             start_at -= 1
         phrase = " ".join(words[start_at:]).strip(" ,\"“”'")

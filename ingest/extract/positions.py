@@ -30,6 +30,13 @@ ORGANIZATION_WORDS = (
     "Prosecution",
     "Guard",
     "Customs",
+    "Region",
+    "Apparatus",
+    "Room",
+    "Authority",
+    "Brigade",
+    "Battalion",
+    "Police",
 )
 
 
