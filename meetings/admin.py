@@ -1,4 +1,5 @@
 """Every record in the admin, with the curation workflow as actions: review queues, merges, splits."""
+
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
@@ -64,13 +65,15 @@ class PersonAdmin(admin.ModelAdmin):
             return
         for other in people[1:]:
             curation.merge_people(other, people[0])
-        self.message_user(request, _("Merged %(n)d records into %(person)s.") % {"n": len(people) - 1, "person": people[0]})
+        self.message_user(
+            request, _("Merged %(n)d records into %(person)s.") % {"n": len(people) - 1, "person": people[0]}
+        )
 
     @admin.action(description=_("Not the same person: keep the selected records apart for good"))
     def mark_not_same(self, request: HttpRequest, queryset: QuerySet) -> None:
         people = list(queryset)
         for i, left in enumerate(people):
-            for right in people[i + 1:]:
+            for right in people[i + 1 :]:
                 curation.mark_not_same(left, right)
         self.message_user(request, _("Marked %(n)d people as different from each other.") % {"n": len(people)})
 
@@ -91,6 +94,7 @@ class PersonAliasAdmin(admin.ModelAdmin):
         obj.match_key, obj.skeleton, obj.family_key, obj.block_key = name_key(obj.name), key.full, key.family, key.block
         obj.script, obj.added_by, obj.tentative = script_of(obj.name), models.AddedBy.CURATOR, False
         super().save_model(request, obj, form, change)
+
     search_fields = ["name", "match_key"]
     autocomplete_fields = ["person"]
 
@@ -182,7 +186,9 @@ class MeetingAdmin(admin.ModelAdmin):
             return
         for other in meetings[1:]:
             curation.merge_meetings(other, meetings[0])
-        self.message_user(request, _("Merged %(n)d meetings into %(meeting)s.") % {"n": len(meetings) - 1, "meeting": meetings[0]})
+        self.message_user(
+            request, _("Merged %(n)d meetings into %(meeting)s.") % {"n": len(meetings) - 1, "meeting": meetings[0]}
+        )
 
     @admin.action(description=_("Split: give every source but the first its own meeting again"))
     def split_sources(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -222,7 +228,14 @@ class ArticleAdmin(admin.ModelAdmin):
     """Ingest pages (paste, upload, URL) beside the changelist; actions re-run the pipeline or the fetch."""
 
     list_display = [
-        "__str__", "status", "short_error", "warning_count", "outlet", "language", "meeting_count", "published",
+        "__str__",
+        "status",
+        "short_error",
+        "warning_count",
+        "outlet",
+        "language",
+        "meeting_count",
+        "published",
         "created_at",
     ]
     list_filter = ["status", "language", "outlet"]

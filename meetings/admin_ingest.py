@@ -5,6 +5,7 @@ a URL is queued for the `ingest_url` task like a feed entry. Every article is re
 (a Django message) and stored in its own transaction, so one bad file never stops the rest and a
 failure leaves nothing half-written.
 """
+
 from __future__ import annotations
 
 import json
@@ -309,9 +310,9 @@ def article_extract_again(article: Article, known: Gazetteer | None = None) -> t
         if current is None:
             raise ArticleError(_("the article was deleted meanwhile"))
         curated = [
-            m for m in current.meetings.all()
-            if not m.articles.exclude(pk=current.pk).exists()
-            and (m.status == m.Status.REVIEWED or m.locked_fields)
+            m
+            for m in current.meetings.all()
+            if not m.articles.exclude(pk=current.pk).exists() and (m.status == m.Status.REVIEWED or m.locked_fields)
         ]
         if curated:
             # A curator's review or corrections would go with the meeting: never silently.
