@@ -552,7 +552,7 @@ class EnglishMentions:
         # before the name ("Prime Minister Osama Hammad and Belqasim Haftar": not Haftar's position).
         clause = re.split(
             r"[.;:!?()\n]|\b(?:and|with|by|met|held|received|hosted|of whom)(?:\s|$)"
-            r"|,\s(?=[a-z])|(?<=[a-z])[-–—](?=[A-Z])",
+            r"|,\s(?=[a-z])|(?<=[a-z])[-–—](?=The\b)",
             before,
         )[-1].strip(" ,\"“”'")
         words = clause.split()

@@ -142,17 +142,31 @@ def host_premises(context: Context, mentions: list[CityMention]) -> Venue:
     if lead is None:
         return Venue()
     start, end = context.sentences[lead]
-    if not PREMISES.search(context.text[start:end]):
-        return Venue()
-    in_positions = {
-        mention.city.name_en: mention
+    sentence = context.text[start:end]
+    in_positions = [
+        mention
         for mention in mentions
         if start <= mention.start < end and inside_position(context, context.text[start : mention.start])
-    }
-    if len(in_positions) != 1:
-        return Venue()
-    mention = next(iter(in_positions.values()))
-    return Venue(mention.city.name_en, mention.city.region, [context.folded.span(mention.start, mention.end)])
+    ]
+    if PREMISES.search(sentence) and len({m.city.name_en for m in in_positions}) == 1:
+        mention = in_positions[0]
+        return Venue(mention.city.name_en, mention.city.region, [context.folded.span(mention.start, mention.end)])
+    # "The Mayor of Al-Khums, X, received ...", «استقبل عميد بلدية مرزق ...»: the host's own city.
+    hosting = HOST_VERB.search(sentence)
+    if hosting:
+        verb_at = start + hosting.start()
+        for mention in in_positions:
+            host_side = (
+                0 <= mention.start - verb_at <= 40 if context.language == "ar" else mention.start < verb_at
+            )
+            if host_side:
+                return Venue(
+                    mention.city.name_en, mention.city.region, [context.folded.span(mention.start, mention.end)]
+                )
+    return Venue()
+
+
+HOST_VERB = re.compile(r"(?<![\u0621-\u064a])(?:استقبل|استقبلت)(?![\u0621-\u064a])|\b(?:received|hosted|welcomed)\b")
 
 
 def city_mentions(context: Context) -> list[CityMention]:
@@ -275,7 +289,12 @@ def inside_position(context: Context, before: str) -> bool:
     heads = context.lexicon.words("position_head", context.language)
     if context.language == "ar":
         return any(w in heads or (w[:1] == "و" and w[1:] in heads) for w in words)
-    return bool(words) and words[-1].lower() in {h.lower() for h in heads}
+    lowered = [w.lower().strip(",") for w in words]
+    heads_lower = {h.lower() for h in heads}
+    if lowered and lowered[-1] in heads_lower:
+        return True  # "the Sabha Security Director": a city before its head
+    # "the Mayor of Al-Khums", "Security Director of the Sabha": a head, "of", then the place.
+    return len(lowered) >= 2 and lowered[-1] in {"of", "the"} and any(w in heads_lower for w in lowered[-4:-1])
 
 
 def visit_before_purpose(context: Context, before: str) -> bool:

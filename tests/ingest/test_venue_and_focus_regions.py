@@ -85,3 +85,17 @@ def test_an_official_who_inspected_a_border_port_met_there() -> None:
         "where he met with the port's director, Colonel Awad Salem."
     )
     assert meeting.city == "Emsaed"
+
+
+def test_a_mayor_who_received_visitors_received_them_in_his_town() -> None:
+    meeting = meeting_of(
+        "The Mayor of Al-Khums Municipality, Abdelmajid Salem, received on Wednesday a delegation from the IOM "
+        "to discuss the situation of migrants."
+    )
+    assert meeting.city == "Khoms"
+    assert meeting.participants[0].name == "Abdelmajid Salem"
+
+
+def test_a_minister_receiving_a_city_s_security_director_is_not_placed_in_that_city() -> None:
+    meeting = meeting_of("استقبل وزير الداخلية اللواء عصام أبوزريبة مدير أمن سبها العميد خالد البسطة لبحث الوضع الأمني.")
+    assert meeting.city is None
