@@ -1,4 +1,5 @@
 """Where a meeting was held and which regions it was about, on articles written for these tests."""
+
 from __future__ import annotations
 
 from tests.ingest.extraction_helpers import meeting_of
@@ -97,5 +98,7 @@ def test_a_mayor_who_received_visitors_received_them_in_his_town() -> None:
 
 
 def test_a_minister_receiving_a_city_s_security_director_is_not_placed_in_that_city() -> None:
-    meeting = meeting_of("استقبل وزير الداخلية اللواء عصام أبوزريبة مدير أمن سبها العميد خالد البسطة لبحث الوضع الأمني.")
+    meeting = meeting_of(
+        "استقبل وزير الداخلية اللواء عصام أبوزريبة مدير أمن سبها العميد خالد البسطة لبحث الوضع الأمني."
+    )
     assert meeting.city is None
