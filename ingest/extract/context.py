@@ -35,6 +35,10 @@ OTHER_TIME_OPENING = re.compile(
 QUOTED = re.compile(r'"[^"\n]*"')
 
 
+# A line of a list: a dash, a bullet or a number first.
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•*▪·]|\d{1,2}[.)-]|[\u0660-\u0669]{1,2}[.)-])\s*")
+
+
 @dataclass
 class Context:
     body: str
@@ -76,6 +80,8 @@ class Context:
         for index in range(self.background_sentence):
             if any(self.has(kind, index) for kind in ("meeting_cue", "participation_cue", "chair_marker")):
                 found.append(index)
+            elif found and found[-1] == index - 1 and LIST_ITEM.match(self.sentence_text(index)):
+                found.append(index)  # «بحضور كل من:» then one line per person: the list belongs to the meeting
         return found
 
     @cached_property

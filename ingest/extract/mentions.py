@@ -279,6 +279,8 @@ class ArabicMentions:
             position = original(self.context, position_start, position_end).strip(" ،,-\"'“”‘’")
             if position.startswith("و") and fold_phrase(position[1:].split()[0]) in self.heads:
                 position = position[1:]
+        else:
+            position = self.position_after(self.tokens.index(name_tokens[-1]) + 1)
         return (
             Mention(
                 name=original(self.context, start, end).strip("\"'“”‘’ "),
@@ -291,6 +293,17 @@ class ArabicMentions:
             ),
             self.tokens.index(name_tokens[-1]) + 1,
         )
+
+    def position_after(self, index: int) -> str | None:
+        """«العقيد مصطفى بن علي، مدير أمن طرابلس»: a position after the name and a comma."""
+        if index + 1 >= len(self.tokens) or self.tokens[index].text not in {",", "،"}:
+            return None
+        head = self.tokens[index + 1]
+        if not self.is_head(head):
+            return None
+        end = self.skip_position(index + 2)
+        last = self.tokens[min(end, len(self.tokens)) - 1]
+        return original(self.context, head.start, last.end).strip(" ،,.-\"'“”‘’") or None
 
     def skip_position(self, index: int) -> int:
         """Index just past a position phrase's complement («الداخلية بالحكومة الليبية»)."""

@@ -231,3 +231,13 @@ def test_places_named_like_people_are_not_people() -> None:
         "Colonel Khalid Omar."
     )
     assert "Salah al-Din" not in names(meeting) and "Ras Ajdir" not in names(meeting)
+
+
+def test_a_bulleted_list_of_attendees_with_positions_after_their_names() -> None:
+    meeting = meeting_of(
+        "ترأس وزير الداخلية عماد الطرابلسي اليوم في طرابلس اجتماعاً لمديري الأمن، بحضور كل من:\n"
+        "- العقيد مصطفى بن علي، مدير أمن طرابلس.\n"
+        "- المقدم عبدالحكيم أبو حليقة، مدير أمن الزاوية."
+    )
+    assert names(meeting) == ["عماد الطرابلسي", "مصطفى بن علي", "عبدالحكيم أبو حليقة"]
+    assert meeting.participants[2].position == "Security Director of Zawiya"
