@@ -7,6 +7,8 @@ or Kuwait's interior ministry is out of scope however much it looks like ours.
 
 from __future__ import annotations
 
+import re
+
 from ingest.gazetteer import Gazetteer
 
 from .context import Context
@@ -31,9 +33,33 @@ def meeting_reported(context: Context, url: str = "") -> bool:
     phone = context.pattern("not_meeting_cue")
     if phone and phone.search(lead):
         return False
-    if announced_only(context, first):
+    if announced_only(context, first) or lone_event(context, first):
         return False
     return about_libya(context, url)
+
+
+# "the border with Libya", «الحدود مع ليبيا»: Libya seen from the other side of a border.
+ABROAD_LOOKING_IN = re.compile(
+    r"(?:\bwith|\bfrom|\binto|\bto|(?<![\u0621-\u064a])(?:مع|من|و?الي|و?إلى))\s+(?:the\s+)?$"
+)
+
+# Events with one official and nobody met: a press conference, an inspection tour of a place.
+LONE_EVENT = re.compile(
+    r"press conference|news conference|inspection visit|inspection tour"
+    r"|مؤتمر(?:ا)? صحفي|المؤتمر الصحفي|زياره تفقديه|جوله تفقديه"
+)
+
+
+def lone_event(context: Context, first: int) -> bool:
+    """The lead's meeting word is a press conference or an inspection tour, and nobody else is named there."""
+    start, end = context.sentences[first]
+    sentence = context.text[start:end]
+    event, cue = LONE_EVENT.search(sentence), context.pattern("meeting_cue")
+    first_cue = cue.search(sentence) if cue else None
+    if not event or (first_cue and first_cue.start() < event.start()):
+        return False
+    others = [m for m in context.mentions if start <= m.start < end]
+    return len(others) <= 1 and not (context.pattern("participation_cue") and context.has("participation_cue", first))
 
 
 def announced_only(context: Context, first: int) -> bool:
@@ -53,12 +79,14 @@ def announced_only(context: Context, first: int) -> bool:
 
 
 def about_libya(context: Context, url: str = "") -> bool:
-    """False only when another country is named and nothing Libyan is (Tripoli alone is ambiguous)."""
+    """False only when another country is named and nothing Libyan is (Tripoli alone is ambiguous).
+
+    "Libyan" does not count where Libya is seen from across a border («الحدود مع ليبيا»).
+    """
     text = context.text
     foreign, libyan = context.pattern("foreign_cue"), context.pattern("libya_cue")
     host = url.split("/")[2] if url.count("/") >= 2 else ""
-    if host.endswith(".ly") or "libya" in host:
-        return True
+    libyan_outlet = host.endswith(".ly") or "libya" in host
     foreign_signs = bool(foreign and foreign.search(text)) or any(
         country in host
         for country in (
@@ -81,12 +109,19 @@ def about_libya(context: Context, url: str = "") -> bool:
     )
     if not foreign_signs:
         return True
-    if libyan and libyan.search(text):
+    if libyan and any(
+        not ABROAD_LOOKING_IN.search(text[max(0, m.start() - 12) : m.start()]) for m in libyan.finditer(text)
+    ):
         return True
     pattern = context.lexicon.city_pattern
-    tripoli = {"tripoli", "طرابلس"}
-    for match in pattern.finditer(text) if pattern else ():
+    # A Libyan outlet's Tripoli is Libya's; elsewhere it may be Lebanon's.
+    tripoli = set() if libyan_outlet else {"tripoli", "طرابلس"}
+    # A Libyan city in the lead, where the meeting is told; one named later may be the far side of a border.
+    first = context.first_meeting_sentence
+    lead = context.sentence_text(first) if first is not None else text
+    for match in pattern.finditer(lead) if pattern else ():
         city = context.lexicon.city_by_name.get(match.group("phrase"))
         if city and city.name_en.lower() not in tripoli and city.name_ar not in tripoli:
             return True
-    return False
+    # A Libyan outlet reporting abroad: out only when the lead itself is about the other country.
+    return libyan_outlet and not (foreign and foreign.search(lead))

@@ -399,8 +399,10 @@ class ArabicMentions:
                 break
             if self.is_stop(token.text) and not self.is_given_ali(token):
                 break
-            if token.text.startswith("و") and token.text not in self.given and (
-                len(taken) > 1 or self.joins_next_item(token.text[1:])
+            if (
+                token.text.startswith("و")
+                and token.text not in self.given
+                and (len(taken) > 1 or self.joins_next_item(token.text[1:]))
             ):
                 break  # «و» joins the next item of a list, not the next part of a name («وهيبة» is a name)
             if token.text.startswith(("بال", "لل", "بم", "لم")) and token.text not in self.given:
@@ -432,8 +434,24 @@ VERBAL_NOUN_AR = re.compile(r"ت\w\wي\w")
 
 
 # Lower-case words that belong to a position before its head ("the security director of Zawiya").
-POSITION_MODIFIERS_EN = {"security", "deputy", "acting", "assistant", "interior", "defence", "defense", "military",
-                         "municipal", "border", "internal", "foreign", "general", "regional", "local", "police"}
+POSITION_MODIFIERS_EN = {
+    "security",
+    "deputy",
+    "acting",
+    "assistant",
+    "interior",
+    "defence",
+    "defense",
+    "military",
+    "municipal",
+    "border",
+    "internal",
+    "foreign",
+    "general",
+    "regional",
+    "local",
+    "police",
+}
 PLACE_AFTER_NAME = re.compile(
     r"\s+(?:districts?|neighbou?rhoods?|areas?|streets?|roads?|squares?|camps?|hospitals?|ports?|airports?|"
     r"universit(?:y|ies)|mosques?|stadiums?|bases?|brigades?|battalions?|hotels?|quarters?|municipalit(?:y|ies))\b",
@@ -524,6 +542,7 @@ class EnglishMentions:
         return (
             bare in self.stop
             or any(part in self.stop for part in parts if part not in NAME_PARTICLES_EN)
+            or (len(parts) > 1 and parts[0] in self.cities)  # "Tripoli-based"
             or bare in self.cities
             or bare.removesuffix("’s").removesuffix("'s") in self.cities
             or bare in self.title_words

@@ -1,4 +1,5 @@
 """Which articles report a meeting: seizures, phone calls, interviews and foreign stories do not."""
+
 from __future__ import annotations
 
 from tests.ingest.extraction_helpers import extract_text
@@ -40,7 +41,7 @@ def test_a_meeting_in_tripoli_with_libyan_officials_is_in_scope() -> None:
 def test_meetings_mentioned_only_inside_a_quotation_do_not_make_a_meeting() -> None:
     extraction = extract_text(
         "Calm has returned to the southern town after months of fighting, residents say.\n"
-        "\"We have had many meetings with the other side and we hope that peace will last,\" "
+        '"We have had many meetings with the other side and we hope that peace will last," '
         "one resident told reporters."
     )
     assert not extraction.is_meeting
@@ -80,4 +81,31 @@ def test_two_officials_who_discussed_a_file_in_a_city_held_a_meeting() -> None:
     assert extract_text(
         "Interior Minister Imad Trabelsi and the Ambassador of Malta, Charles Micallef, discussed on Monday in Tripoli "
         "cooperation against illegal migration."
+    ).is_meeting
+
+
+def test_a_press_conference_or_a_solo_inspection_tour_is_not_a_meeting() -> None:
+    from tests.ingest.extraction_helpers import extract_text
+
+    assert not extract_text(
+        "The spokesman of the Interior Ministry, Abdelmonem Salem, held a press conference in Tripoli on Tuesday "
+        "in which he announced the arrest of a gang."
+    ).is_meeting
+    assert not extract_text(
+        "Interior Minister Emad Trabelsi made an inspection visit to the Ras Ajdir border crossing on Thursday, "
+        "touring the arrival halls."
+    ).is_meeting
+    assert extract_text(
+        "Interior Minister Emad Trabelsi made an inspection visit to Zuwara on Thursday, where he met the "
+        "security director, Colonel Ali Saleh."
+    ).is_meeting
+
+
+def test_a_libyan_outlet_reporting_a_meeting_across_the_border_is_not_about_libya() -> None:
+    from tests.ingest.extraction_helpers import extract_text
+
+    assert not extract_text(
+        "التقى محافظ مطروح اللواء خالد شعيب، الأحد، بمقر ديوان المحافظة، مدير أمن مطروح لبحث تأمين منفذ السلوم "
+        "على الحدود مع ليبيا.",
+        url="https://alwasat.ly/news/1",
     ).is_meeting
