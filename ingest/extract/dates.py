@@ -91,7 +91,8 @@ DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+(?:من\s+)?({MONTH_NAMES})\s*,?\s+(\d{{4}})")
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_NAMES})\s+(\d{{1,2}}),?\s+(\d{{4}})")
-NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+# Digit lookarounds, not \b: «16-10-2024م» has a letter glued to the year.
+NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+(?:من\s+)?({MONTH_NAMES})\b(?!\s*,?\s*\d{{4}})")
 WEEKDAY = re.compile(r"(?<![\w\u0621-\u064a])(?:يوم\s+)?(" + "|".join(WEEKDAYS) + r")(?![\w\u0621-\u064a])")
 TODAY = re.compile(
@@ -159,8 +160,15 @@ def publication_date(body: str, url: str, published: dt.date | None) -> dt.date 
 
 
 def is_dateline(text: str, start: int) -> bool:
-    """A date on one of the first lines, with at most a place name before it: the article's stamp."""
+    """A date on one of the first lines, with at most a place name before it: the article's stamp.
+
+    Also a short line of its own near the top ("Tripoli, 15 May 2024:" under a byline).
+    """
     line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else None]
+    if start < 600 and len(line.split()) <= 6 and len(text[line_start:start].split()) <= 3:
+        return True
     return text.count("\n", 0, start) < 4 and len(text[line_start:start].split()) <= 3 and start < 400
 
 

@@ -39,3 +39,19 @@ def test_a_weekday_told_in_the_first_line_is_the_meeting_day_not_a_stamp() -> No
     text = "انطلقت اليوم الأحد بالعاصمة طرابلس أعمال المؤتمر السنوي لمديري الأمن بمشاركة وكيل الوزارة."
     meeting = meeting_of(text, published=dt.date(2024, 12, 29))
     assert (meeting.date, meeting.date_precision) == ("2024-12-29", "day")
+
+
+def test_a_numeric_date_with_the_letter_of_the_era_glued_to_it() -> None:
+    text = "ترأس مدير أمن مصراتة العميد محمد سالم، يوم الأربعاء الموافق 16-10-2024م، اجتماعاً بمقر المديرية."
+    meeting = meeting_of(text)
+    assert (meeting.date, meeting.date_precision) == ("2024-10-16", "day")
+
+
+def test_a_dateline_under_the_byline_is_not_the_meeting_date() -> None:
+    text = (
+        "Chief of Staff meets commanders\n\nBy our reporter.\n\nTripoli, 15 May 2024:\n\n"
+        "The Chief of General Staff, Lt. Gen. Mohammed al-Haddad, met in Tripoli on Tuesday, 14 May, with the "
+        "commanders of the military regions."
+    )
+    meeting = meeting_of(text, published=dt.date(2024, 5, 15))
+    assert meeting.date == "2024-05-14"
