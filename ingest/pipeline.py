@@ -2,6 +2,7 @@
 
 The `extract` and `ingest` commands and the Celery tasks all call these two functions.
 """
+
 from __future__ import annotations
 
 from meetings.models import Article
@@ -18,9 +19,7 @@ def extract_article(raw: RawArticle, known: Gazetteer | None = None) -> Extracti
     known = known or gazetteer.current()
     document = clean.clean(raw, known)
     lang = language.detect_language(document.body, hint=raw.language)
-    given = document.published or raw.published
-    published = dates.publication_date(document.body, raw.url, given)
-    month_only = dates.publication_month_only(document.body, raw.url, given)
+    published, month_only = dates.publication_date(document.body, raw.url, document.published or raw.published)
     warnings = [*raw.warnings, *document.warnings]
     if not document.body.strip():
         warnings.append("no article text found")

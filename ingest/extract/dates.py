@@ -139,24 +139,27 @@ def absolute_dates(text: str) -> list[tuple[dt.date, int, int]]:
     return sorted(found, key=lambda item: item[1])
 
 
-def publication_date(body: str, url: str, published: dt.date | None) -> dt.date | None:
-    """The publication date given, else a stamp or dateline at the top of the text, else a date in the URL."""
+def publication_date(body: str, url: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
+    """The publication date given, else a stamp or dateline at the top of the text, else a date in the URL.
+
+    The flag says the date stands for a month only: it came from a `/YYYY/MM/` URL and nothing better.
+    """
     if published:
-        return published
+        return published, False
     head = fold(body[:300]).text.translate(DIGITS)
     stamp = STAMP.match(head)
     if stamp:
         day = _safe(int(stamp[1]), int(stamp[2]), int(stamp[3]))
         if day:
-            return day
+            return day, False
     first_lines = "\n".join(head.splitlines()[:6])
     dated = absolute_dates(first_lines)
     if dated:
-        return dated[0][0]
+        return dated[0][0], False
     match = URL_DATE.search(url or "")
     if match:
-        return _safe(int(match[1]), int(match[2]), int(match[3] or 1))
-    return None
+        return _safe(int(match[1]), int(match[2]), int(match[3] or 1)), not match[3]
+    return None, False
 
 
 def is_dateline(text: str, start: int) -> bool:
@@ -175,19 +178,6 @@ def is_dateline(text: str, start: int) -> bool:
 def told_in_prose(text: str, start: int) -> bool:
     """«انطلقت اليوم الأحد», "on Sunday": a weekday the sentence tells, not a stamp above the story."""
     return bool(re.search(r"(?:اليوم|صباح|مساء|ظهر|on|this)\s+$", text[max(0, start - 10) : start]))
-
-
-def url_month_only(url: str) -> bool:
-    match = URL_DATE.search(url or "")
-    return bool(match and not match[3])
-
-
-def publication_month_only(body: str, url: str, published: dt.date | None) -> bool:
-    """The publication date stands for a month only: it came from a `/YYYY/MM/` URL and nothing better."""
-    if published or not url_month_only(url):
-        return False
-    head = fold(body[:300]).text.translate(DIGITS)
-    return not STAMP.match(head) and not absolute_dates("\n".join(head.splitlines()[:6]))
 
 
 def meeting_date(
