@@ -43,9 +43,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from ingest.name_keys import cross_script_key  # noqa: E402
-from ingest.normalize import name_key  # noqa: E402
-from ingest.resolve import resolve_participant, script_of  # noqa: E402
+from ingest.resolve import alias_keys, resolve_participant  # noqa: E402
 from ingest.types import Participant  # noqa: E402
 from meetings.models import Person, PersonAlias  # noqa: E402
 
@@ -63,20 +61,7 @@ def populate(rng: random.Random) -> list[str]:
     Person.objects.all().delete()
     names = list({synthetic_name(rng) for _ in range(PEOPLE * 2)})[:PEOPLE]
     people = Person.objects.bulk_create([Person(name_latin=n) for n in names], batch_size=5000)
-    aliases = []
-    for person, name in zip(people, names, strict=True):
-        key = cross_script_key(name)
-        aliases.append(
-            PersonAlias(
-                person=person,
-                name=name,
-                script=script_of(name),
-                match_key=name_key(name),
-                skeleton=key.full,
-                family_key=key.family,
-                block_key=key.block,
-            )
-        )
+    aliases = [PersonAlias(person=p, name=n, **alias_keys(n)) for p, n in zip(people, names, strict=True)]
     PersonAlias.objects.bulk_create(aliases, batch_size=5000)
     return names
 

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from meetings.models import AddedBy, IdentityJudgement, Participation, Person, PersonAlias, Script
+from meetings.selectors import current_person
 
+from .extract.text import has_arabic
 from .name_keys import NameKey, NameMatch, compare, cross_script_key
 from .normalize import name_key
 from .transliterate import arabic_to_latin
@@ -31,7 +33,6 @@ CONTEXT_NEEDED = 0.34
 MAX_CANDIDATES = 300
 MAX_WEIGHED = 5
 POSITION_STOPWORDS = {"of", "the", "and", "for", "in", "on", "to", "a", "al", "el", "government", "national"}
-TATWEEL_AND_SPACES = re.compile(r"\u0640|\s+")
 
 
 @dataclass
@@ -42,12 +43,24 @@ class Resolution:
 
 
 def script_of(name: str) -> str:
-    return Script.ARABIC if any("\u0600" <= c <= "\u06ff" for c in name) else Script.LATIN
+    return Script.ARABIC if has_arabic(name) else Script.LATIN
 
 
 def display_name(name: str) -> str:
     """The name as written, without tatweel (a typographic stretch) or doubled spaces."""
-    return TATWEEL_AND_SPACES.sub(lambda m: "" if m.group() == "\u0640" else " ", name).strip()
+    return " ".join(name.replace("\u0640", "").split())
+
+
+def alias_keys(name: str) -> dict[str, str]:
+    """The columns a spelling is found by: its script, same-script key and cross-script keys."""
+    key = cross_script_key(name)
+    return {
+        "script": script_of(name),
+        "match_key": name_key(name),
+        "skeleton": key.full,
+        "family_key": key.family,
+        "block_key": key.block,
+    }
 
 
 def resolve_participant(participant: Participant, co_participants: Sequence[Person] = ()) -> Resolution:
@@ -55,10 +68,13 @@ def resolve_participant(participant: Participant, co_participants: Sequence[Pers
     name = display_name(participant.name)
     known = known_alias(name)
     if known is not None:
-        return Resolution(current(known.person), tentative=known.tentative, reason="known spelling")
+        return Resolution(current_person(known.person), tentative=known.tentative, reason="known spelling")
     key = cross_script_key(name)
     scored = sorted(
-        ((compare(key, cross_script_key(alias.name)), current(alias.person)) for alias in candidate_aliases(key)),
+        (
+            (compare(key, cross_script_key(alias.name)), current_person(alias.person))
+            for alias in candidate_aliases(key)
+        ),
         key=lambda pair: -pair[0].score,
     )
     best: dict[int, tuple[NameMatch, Person]] = {}
@@ -85,13 +101,6 @@ def resolve_participant(participant: Participant, co_participants: Sequence[Pers
     for context, match, other in weak[:2]:
         queue_for_review(person, other, match.score, f"{match.kind} name match, context {context:.2f}")
     return Resolution(person, reason="new person")
-
-
-def current(person: Person) -> Person:
-    """Follow curators' merges to the surviving record."""
-    while person.merged_into_id:
-        person = person.merged_into
-    return person
 
 
 def known_alias(name: str) -> PersonAlias | None:
@@ -162,22 +171,9 @@ def latin_is_ours(person: Person) -> bool:
 
 def record_alias(person: Person, name: str, added_by: str = AddedBy.EXTRACTOR, tentative: bool = False) -> None:
     """One more spelling of the person; a spelling already recorded stays as it was."""
-    key = cross_script_key(name)
     # One INSERT ... ON CONFLICT DO NOTHING instead of get_or_create's select, savepoint and insert.
     PersonAlias.objects.bulk_create(
-        [
-            PersonAlias(
-                person=person,
-                name=name,
-                script=script_of(name),
-                match_key=name_key(name),
-                added_by=added_by,
-                skeleton=key.full,
-                family_key=key.family,
-                block_key=key.block,
-                tentative=tentative,
-            )
-        ],
+        [PersonAlias(person=person, name=name, added_by=added_by, tentative=tentative, **alias_keys(name))],
         ignore_conflicts=True,
     )
 

@@ -86,13 +86,11 @@ class PersonAliasAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: models.PersonAlias, form, change: bool) -> None:
         """An alias a curator types is final: keys computed, marked curated."""
-        from ingest.name_keys import cross_script_key
-        from ingest.normalize import name_key
-        from ingest.resolve import script_of
+        from ingest.resolve import alias_keys
 
-        key = cross_script_key(obj.name)
-        obj.match_key, obj.skeleton, obj.family_key, obj.block_key = name_key(obj.name), key.full, key.family, key.block
-        obj.script, obj.added_by, obj.tentative = script_of(obj.name), models.AddedBy.CURATOR, False
+        for field, value in alias_keys(obj.name).items():
+            setattr(obj, field, value)
+        obj.added_by, obj.tentative = models.AddedBy.CURATOR, False
         super().save_model(request, obj, form, change)
 
     search_fields = ["name", "match_key"]

@@ -11,14 +11,6 @@ from django.db.models.functions import RowNumber, TruncDay, TruncMonth, TruncWee
 from .models import Article, City, Meeting, Participation, Person, Position, Region, Topic
 
 
-def latest_meetings(*, limit: int = 50) -> QuerySet[Meeting]:
-    return (
-        Meeting.objects.visible()
-        .select_related("city__region")
-        .prefetch_related("topics", "participations__person", "articles")[:limit]
-    )
-
-
 @dataclass
 class PositionSpan:
     """A post as the record shows it: curated dates where a curator gave them, else first and last seen."""
@@ -362,13 +354,3 @@ def current_person(person: Person) -> Person:
     while person.merged_into_id:
         person = person.merged_into
     return person
-
-
-def venue_counts(meetings: QuerySet[Meeting]) -> list[tuple[City, int]]:
-    """Cities with coordinates that hosted the meetings, busiest first."""
-    rows = (
-        City.objects.filter(meetings__in=meetings.values("pk"), latitude__isnull=False, longitude__isnull=False)
-        .annotate(n=Count("meetings"))
-        .order_by("-n", "name_en")
-    )
-    return [(c, c.n) for c in rows]
