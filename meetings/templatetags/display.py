@@ -10,6 +10,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from ingest.extract.text import has_arabic
+
 register = template.Library()
 
 
@@ -61,6 +63,6 @@ def local_position(participation: Any) -> str:
     """The position in English, or as the Arabic article wrote it on Arabic pages."""
     arabic = (get_language() or "en").startswith("ar")
     written = getattr(participation, "position_as_written", "")
-    if arabic and written and any("\u0600" <= c <= "\u06ff" for c in written):
+    if arabic and written and has_arabic(written):
         return written
     return participation.position
