@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, City, Meeting, Organization, Participation, Person, Region, Topic
+from .widgets import PlainSelect
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -22,6 +23,7 @@ class MeetingFilter(django_filters.FilterSet):
         queryset=Region.objects.all(),
         to_field_name="slug",
         label=_("Venue region"),
+        widget=PlainSelect,
     )
     # Filters across a to-many relation test existence (an indexed lookup per meeting) instead of
     # joining, so no meeting is repeated and no DISTINCT over the whole table is needed.
@@ -29,9 +31,10 @@ class MeetingFilter(django_filters.FilterSet):
         queryset=Region.objects.all(),
         to_field_name="slug",
         label=_("Focus region"),
+        widget=PlainSelect,
         method="has_focus",
     )
-    city = django_filters.ModelChoiceFilter(queryset=City.objects.all(), label=_("City"))
+    city = django_filters.ModelChoiceFilter(queryset=City.objects.all(), label=_("City"), widget=PlainSelect)
     # A text box for the person's id: a select of every official would weigh megabytes.
     person = django_filters.ModelChoiceFilter(
         queryset=Person.objects.filter(merged_into__isnull=True),
@@ -42,21 +45,24 @@ class MeetingFilter(django_filters.FilterSet):
     organization = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.all(),
         label=_("Organization"),
+        widget=PlainSelect,
         method="has_organization",
     )
     topic = django_filters.ModelChoiceFilter(
         queryset=Topic.objects.all(),
         to_field_name="slug",
         label=_("Topic"),
+        widget=PlainSelect,
         method="has_topic",
     )
     language = django_filters.ChoiceFilter(
         choices=[("ar", _("Arabic")), ("en", _("English"))],
         label=_("Source language"),
+        widget=PlainSelect,
         method="has_language",
     )
     outlet = django_filters.CharFilter(label=_("Outlet"), method="has_outlet")
-    status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Review status"))
+    status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Review status"), widget=PlainSelect)
     q = django_filters.CharFilter(method="search_text", label=_("Text"))
     updated_since = django_filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Updated since")
@@ -108,3 +114,11 @@ class MeetingFilter(django_filters.FilterSet):
 
 def filtered(params, queryset: QuerySet[Meeting] | None = None) -> MeetingFilter:
     return MeetingFilter(params, queryset=queryset if queryset is not None else Meeting.objects.visible())
+
+
+def dates_only(meeting_filter: MeetingFilter) -> bool:
+    """True when no filter but the date range narrows the meetings (an invalid value is ignored,
+    as the filter set itself ignores it)."""
+    meeting_filter.is_valid()
+    data = getattr(meeting_filter.form, "cleaned_data", {})
+    return not any(value not in (None, "") for name, value in data.items() if name not in ("date_from", "date_to"))
