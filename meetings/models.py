@@ -368,3 +368,28 @@ class DeletedRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model} {self.record_id} → {self.replaced_by or 'deleted'}"
+
+
+class RegionActivity(models.Model):
+    """Derived, never edited: one row per person and per topic of every visible, dated meeting with a
+    venue, carrying the meeting's date and venue region. Region summaries count people and topics
+    from one index range of this table instead of joining meetings to participations and topics.
+    Kept in step by meetings.activity; `manage.py rebuild_activity` recomputes it from the record."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+", db_index=False)
+    person = models.ForeignKey(Person, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
+    topic = models.ForeignKey(Topic, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
+
+    class Meta:
+        verbose_name_plural = "region activity"
+        indexes = [
+            models.Index(
+                fields=["date", "region", "person"], name="activity_people", condition=Q(person__isnull=False)
+            ),
+            models.Index(fields=["date", "region", "topic"], name="activity_topics", condition=Q(topic__isnull=False)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.region_id} {self.person_id or self.topic_id}"

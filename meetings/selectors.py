@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Max, Min, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber, TruncDay, TruncMonth, TruncWeek
 
-from .models import Article, City, Meeting, Participation, Person, Position, Region, Topic
+from .models import Article, City, Meeting, Participation, Person, Position, Region, RegionActivity, Topic
 
 
 @dataclass
@@ -100,7 +100,7 @@ class DayCounts:
 
 def day_counts(meetings: QuerySet[Meeting]) -> DayCounts:
     days, undated = {}, 0
-    for day, n in meetings.order_by().values_list("date").annotate(n=Count("id")).order_by():
+    for day, n in meetings.order_by().values_list("date").annotate(n=Count("*")).order_by():
         if day is None:
             undated = n
         else:
@@ -200,57 +200,65 @@ def region_summaries(
     end: dt.date,
     regions: list[Region],
     top: int = 5,
+    whole_record: bool = False,
 ) -> list[RegionSummary]:
-    """Every region's summary for the period in a fixed handful of grouped queries."""
+    """Every region's summary for the period in a fixed handful of grouped queries.
+
+    whole_record: `meetings` are all visible meetings (no filter but the dates), so people and topics
+    are counted from RegionActivity, one index range, instead of joining the period's meetings."""
     here = meetings.filter(date__range=(start, end), city__region_id__in=[r.pk for r in regions]).order_by()
     before_start, before_end = previous_period(start, end)
-    counts = dict(here.values_list("city__region_id").annotate(n=Count("id")).order_by())
     previous = dict(
         previous_meetings.filter(date__range=(before_start, before_end), city__isnull=False)
         .order_by()
         .values_list("city__region_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
         .order_by()
     )
-    # Grouped from the meeting side: the period's meetings come by the date index, their people and
-    # topics by foreign-key indexes, instead of a semi-join over every participation.
-    topic_rows = (
-        here.filter(topics__id__isnull=False)
-        .values(region=F("city__region_id"), topic_ref=F("topics__id"))
-        .annotate(n=Count("id"))
-    )
-    people_rows = (
-        here.filter(participations__person__isnull=False)  # answered from the (meeting, person) index
-        .values(region=F("city__region_id"), person_ref=F("participations__person_id"))
-        .annotate(n=Count("id"))
-    )
-    venue_rows = here.values(region=F("city__region_id"), venue=F("city_id")).annotate(n=Count("id"))
-    venue_counts_all = top_per_region(venue_rows, "venue", 500)
-    topics, people = top_per_region(topic_rows, "topic_ref", top), top_per_region(people_rows, "person_ref", top)
-    venues = {region: rows[:top] for region, rows in venue_counts_all.items()}
+    if whole_record:
+        counted = RegionActivity.objects.filter(date__range=(start, end), region__in=[r.pk for r in regions])
+        topic_rows = counted.filter(topic__isnull=False).values("region", "topic").annotate(n=Count("*"))
+        people_rows = counted.filter(person__isnull=False).values("region", "person").annotate(n=Count("*"))
+    else:
+        # Grouped from the meeting side: the period's meetings come by the date index, their people
+        # and topics by foreign-key indexes, instead of a semi-join over every participation.
+        topic_rows = (
+            here.filter(topics__id__isnull=False)
+            .values(region=F("city__region_id"), topic=F("topics__id"))
+            .annotate(n=Count("*"))
+        )
+        people_rows = (
+            here.filter(participations__person__isnull=False)  # answered from the (meeting, person) index
+            .values(region=F("city__region_id"), person=F("participations__person_id"))
+            .annotate(n=Count("*"))
+        )
+    topics, people = top_per_region(topic_rows, "topic", top), top_per_region(people_rows, "person", top)
+    # Every venue of the period (for the map); a region's meeting count is the sum over its venues.
+    venue_counts_all: dict[int, dict[int, int]] = {}
+    for region_id, city_id, n in here.values_list("city__region_id", "city_id").annotate(n=Count("*")):
+        venue_counts_all.setdefault(region_id, {})[city_id] = n
+    venues = {
+        region: sorted(rows.items(), key=lambda pair: (-pair[1], pair[0]))[:top]
+        for region, rows in venue_counts_all.items()
+    }
     topic_by_id = Topic.objects.in_bulk({i for rows in topics.values() for i, _ in rows})
     person_by_id = Person.objects.in_bulk({i for rows in people.values() for i, _ in rows})
     city_by_id = City.objects.in_bulk({i for rows in venues.values() for i, _ in rows})
-    # The latest meetings of every region in one ranked query, then one set of prefetches.
-    newest = (
-        here.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("city__region_id")],
-                order_by=[F("date").desc(nulls_last=True), F("id").desc()],
-            )
-        )
-        .filter(rank__lte=top)
-        .values_list("pk", flat=True)
-    )
-    latest: dict[str, list[Meeting]] = {}
-    for meeting in with_listing_data(newest_first(Meeting.objects.filter(pk__in=list(newest)))):
+    # Each region's latest meetings walk the newest-first index from the period's end: a few rows
+    # read per region instead of ranking the whole period.
+    newest = [
+        pk
+        for region in regions
+        for pk in newest_first(here.filter(city__region=region)).values_list("pk", flat=True)[:top]
+    ]
+    latest: dict[int, list[Meeting]] = {}
+    for meeting in with_listing_data(newest_first(Meeting.objects.filter(pk__in=newest))):
         latest.setdefault(meeting.city.region_id, []).append(meeting)
     return [
         RegionSummary(
             region=region,
-            all_venues=dict(venue_counts_all.get(region.pk, [])),
-            count=counts.get(region.pk, 0),
+            all_venues=venue_counts_all.get(region.pk, {}),
+            count=sum(venue_counts_all.get(region.pk, {}).values()),
             previous=previous.get(region.pk, 0),
             topics=[(topic_by_id[i], n) for i, n in topics.get(region.pk, [])],
             people=[(person_by_id[i], n) for i, n in people.get(region.pk, [])],
@@ -263,7 +271,7 @@ def region_summaries(
 
 def region_counts(meetings: QuerySet[Meeting]) -> list[tuple[Region, int]]:
     """Venue regions of the meetings, busiest first."""
-    rows = dict(meetings.filter(city__isnull=False).order_by().values_list("city__region_id").annotate(n=Count("id")))
+    rows = dict(meetings.filter(city__isnull=False).order_by().values_list("city__region_id").annotate(n=Count("*")))
     regions = Region.objects.in_bulk(rows)
     return sorted(((regions[pk], n) for pk, n in rows.items()), key=lambda pair: -pair[1])
 

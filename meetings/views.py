@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from . import exports, maps, selectors
-from .filters import filtered
+from .filters import dates_only, filtered
 from .models import City, Meeting, Organization, Person, Region, Topic
 
 PAGE_SIZE = 30
@@ -93,7 +93,9 @@ def regions(request: HttpRequest) -> HttpResponse:
     data = cleaned(meeting_filter)
     start, end = selectors.period_of(meetings, data.get("date_from"), data.get("date_to"))
     previous = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
-    summaries = selectors.region_summaries(meetings, previous, start, end, list(Region.objects.all()))
+    summaries = selectors.region_summaries(
+        meetings, previous, start, end, list(Region.objects.all()), whole_record=dates_only(meeting_filter)
+    )
     shapes = maps.region_map({s.region.slug: s.count for s in summaries})
     periods = period_choices(meetings)
     by_slug = {s.region.slug: s for s in summaries}
@@ -145,7 +147,9 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
     data = cleaned(meeting_filter)
     start, end = selectors.period_of(meeting_filter.qs, data.get("date_from"), data.get("date_to"))
     previous = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
-    [summary] = selectors.region_summaries(meeting_filter.qs, previous, start, end, [place], top=10)
+    [summary] = selectors.region_summaries(
+        meeting_filter.qs, previous, start, end, [place], top=10, whole_record=dates_only(meeting_filter)
+    )
     return render(
         request,
         "meetings/region.html",
