@@ -91,13 +91,14 @@ def regions(request: HttpRequest) -> HttpResponse:
     meeting_filter = filtered(request.GET)
     meetings = meeting_filter.qs
     data = cleaned(meeting_filter)
-    start, end = selectors.period_of(meetings, data.get("date_from"), data.get("date_to"))
-    previous = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
+    undated = without_dates(request)
+    first, last = selectors.record_span()
+    start, end = selectors.period_of(last, data.get("date_from"), data.get("date_to"))
     summaries = selectors.region_summaries(
-        meetings, previous, start, end, list(Region.objects.all()), whole_record=dates_only(meeting_filter)
+        meetings, undated, start, end, list(Region.objects.all()), whole_record=dates_only(meeting_filter)
     )
     shapes = maps.region_map({s.region.slug: s.count for s in summaries})
-    periods = period_choices(meetings)
+    periods = period_choices(first, last)
     by_slug = {s.region.slug: s for s in summaries}
     return render(
         request,
@@ -115,9 +116,13 @@ def regions(request: HttpRequest) -> HttpResponse:
     )
 
 
-def period_choices(meetings) -> list[tuple[str, dict]]:
+def without_dates(request: HttpRequest):
+    """The same filters over every date, for the period before."""
+    return filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
+
+
+def period_choices(first: dt.date | None, last: dt.date | None) -> list[tuple[str, dict]]:
     """Ready-made periods ending at the latest meeting: the last 90 days, 12 months, all of it."""
-    first, last = selectors.date_range(meetings)
     if not last:
         return []
     spans = [
@@ -145,10 +150,11 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Region, slug=slug)
     meeting_filter = filtered(request.GET)
     data = cleaned(meeting_filter)
-    start, end = selectors.period_of(meeting_filter.qs, data.get("date_from"), data.get("date_to"))
-    previous = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
+    undated = without_dates(request)
+    first, last = selectors.record_span()
+    start, end = selectors.period_of(last, data.get("date_from"), data.get("date_to"))
     [summary] = selectors.region_summaries(
-        meeting_filter.qs, previous, start, end, [place], top=10, whole_record=dates_only(meeting_filter)
+        meeting_filter.qs, undated, start, end, [place], top=10, whole_record=dates_only(meeting_filter)
     )
     return render(
         request,
@@ -158,7 +164,7 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
             "summary": summary,
             "start": start,
             "end": end,
-            "periods": period_choices(meeting_filter.qs),
+            "periods": period_choices(first, last),
         },
     )
 
