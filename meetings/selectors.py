@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import BooleanField, Count, F, Max, Min, Prefetch, Q, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber, TruncDay, TruncMonth, TruncWeek
+from django.db.models.lookups import IsNull
 
 from .models import Article, City, Meeting, Participation, Person, Position, Region, RegionActivity, Topic
 
@@ -188,14 +189,21 @@ def period_of(last: dt.date | None, start: dt.date | None, end: dt.date | None) 
     return start, end
 
 
-def top_per_region(rows: QuerySet, key: str, top: int) -> dict[int, list[tuple[int, int]]]:
-    """Grouped (region id, id, n) rows cut to the busiest `top` per region by the database itself."""
-    ranked = rows.annotate(rank=Window(RowNumber(), partition_by=[F("region")], order_by=[F("n").desc(), F(key)]))
-    out: dict[int, list[tuple[int, int]]] = {}
+def top_per_region(rows: QuerySet, keys: list[str], top: int) -> dict[str, dict[int, list[tuple[int, int]]]]:
+    """Grouped (region, key..., n) rows cut to the busiest `top` per region and key by the database.
+    With several keys each row carries one of them (a person row or a topic row): one statement
+    ranks them all, so a filter in `rows` is tested once."""
+    kinds = [IsNull(F(key), True) for key in keys] if len(keys) > 1 else []
+    ranked = rows.annotate(
+        rank=Window(RowNumber(), partition_by=[F("region"), *kinds], order_by=[F("n").desc(), *map(F, keys)])
+    )
+    out: dict[str, dict[int, list[tuple[int, int]]]] = {key: {} for key in keys}
     for row in ranked.filter(rank__lte=top).order_by():
-        out.setdefault(row["region"], []).append((row[key], row["n"]))
-    for picked in out.values():
-        picked.sort(key=lambda pair: (-pair[1], pair[0]))
+        key = next(key for key in keys if row[key] is not None)
+        out[key].setdefault(row["region"], []).append((row[key], row["n"]))
+    for by_region in out.values():
+        for picked in by_region.values():
+            picked.sort(key=lambda pair: (-pair[1], pair[0]))
     return out
 
 
@@ -260,9 +268,18 @@ def region_summaries(
                 newest_by_region[region_id].append(pk)
         newest = [pk for pks in newest_by_region.values() for pk in pks]
         counted = counted.filter(of_meetings([pk for _day, pk, _region, _city in period], here))
-    topic_rows = counted.filter(topic__isnull=False).values("region", "topic").annotate(n=Count("*"))
-    people_rows = counted.filter(person__isnull=False).values("region", "person").annotate(n=Count("*"))
-    topics, people = top_per_region(topic_rows, "topic", top), top_per_region(people_rows, "person", top)
+    if whole_record:  # each kind from its own index
+        people = top_per_region(
+            counted.filter(person__isnull=False).values("region", "person").annotate(n=Count("*")), ["person"], top
+        )["person"]
+        topics = top_per_region(
+            counted.filter(topic__isnull=False).values("region", "topic").annotate(n=Count("*")), ["topic"], top
+        )["topic"]
+    else:
+        ranked = top_per_region(
+            counted.values("region", "person", "topic").annotate(n=Count("*")), ["person", "topic"], top
+        )
+        people, topics = ranked["person"], ranked["topic"]
     venues = {
         region: sorted(rows.items(), key=lambda pair: (-pair[1], pair[0]))[:top]
         for region, rows in venue_counts.items()
