@@ -77,11 +77,11 @@ def bucket_for(start: dt.date | None, end: dt.date | None) -> str:
 
 
 def record_span() -> tuple[dt.date | None, dt.date | None]:
-    """First and last dates of the whole visible record. Summary periods ("the last 90 days") are
-    calendar windows ending at the latest meeting of the record, whatever the filters: the same
-    window for every filter keeps their figures comparable, and MIN/MAX over a filtered set would
-    test the filter on every meeting (170 ms for half of 300,000)."""
-    found = Meeting.objects.visible().aggregate(first=Min("date"), last=Max("date"))
+    """First and last dates of the meetings region summaries count: visible, with a venue. Summary
+    periods ("the last 90 days") are calendar windows ending at the latest of them whatever the
+    filters: the same window for every filter keeps their figures comparable, and MIN/MAX over a
+    filtered set would test the filter on every meeting (170 ms for half of 300,000)."""
+    found = Meeting.objects.visible().filter(city__isnull=False).aggregate(first=Min("date"), last=Max("date"))
     return found["first"], found["last"]
 
 

@@ -40,3 +40,13 @@ def test_each_region_counts_its_period_against_the_one_before_with_its_busiest_o
     assert [city.name_en for city, _ in south.venues] == ["Sabha", "Ubari"]
     assert [m.city.name_en for m in south.latest] == ["Ubari", "Sabha"]
     assert summaries["east"].count == 1 and summaries["west"].count == 0
+
+
+def test_the_default_period_ends_at_the_latest_meeting_with_a_venue(client):
+    minister = Person.objects.create(name_latin="Minister With Venue")
+    held("Sabha", dt.date(2025, 3, 5), "smuggling", minister)
+    # A later report with no venue known: it must not move the window past every countable meeting.
+    Meeting.objects.create(date=dt.date(2025, 12, 1), date_precision="day")
+    page = client.get("/regions/").content.decode()
+    assert "2024-12-06" in page and "2025-03-05" in page  # the 90 days up to 2025-03-05
+    assert f"/people/{minister.pk}/" in page
