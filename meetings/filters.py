@@ -116,9 +116,14 @@ def filtered(params, queryset: QuerySet[Meeting] | None = None) -> MeetingFilter
     return MeetingFilter(params, queryset=queryset if queryset is not None else Meeting.objects.visible())
 
 
+def cleaned(meeting_filter: MeetingFilter) -> dict:
+    """The valid filter values; an invalid one is left out (the form shows its error)."""
+    meeting_filter.is_valid()
+    return getattr(meeting_filter.form, "cleaned_data", {})
+
+
 def dates_only(meeting_filter: MeetingFilter) -> bool:
     """True when no filter but the date range narrows the meetings (an invalid value is ignored,
     as the filter set itself ignores it)."""
-    meeting_filter.is_valid()
-    data = getattr(meeting_filter.form, "cleaned_data", {})
+    data = cleaned(meeting_filter)
     return not any(value not in (None, "") for name, value in data.items() if name not in ("date_from", "date_to"))

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from . import exports, maps, selectors
-from .filters import dates_only, filtered
+from .filters import MeetingFilter, cleaned, dates_only, filtered
 from .models import City, Meeting, Organization, Person, Region, Topic
 
 PAGE_SIZE = 30
@@ -58,12 +60,6 @@ def timeline(request: HttpRequest) -> HttpResponse:
     )
 
 
-def cleaned(meeting_filter) -> dict:
-    """The valid filter values; an invalid one is left out (the form shows its error)."""
-    meeting_filter.is_valid()
-    return getattr(meeting_filter.form, "cleaned_data", {})
-
-
 def chart(counts: list[tuple]) -> dict:
     """Bars for the SVG chart, 10 units wide each, heights scaled to the busiest bucket."""
     top = max((n for _, n in counts), default=0) or 1
@@ -88,49 +84,62 @@ def chart(counts: list[tuple]) -> dict:
 
 
 def regions(request: HttpRequest) -> HttpResponse:
-    meeting_filter = filtered(request.GET)
-    meetings = meeting_filter.qs
-    data = cleaned(meeting_filter)
-    undated = without_dates(request)
-    first, last = selectors.record_span()
-    start, end = selectors.period_of(last, data.get("date_from"), data.get("date_to"))
-    summaries = selectors.region_summaries(
-        meetings, undated, start, end, list(Region.objects.all()), whole_record=dates_only(meeting_filter)
-    )
+    scope = summary_scope(request)
+    summaries = scope.summaries(list(Region.objects.all()))
     shapes = maps.region_map({s.region.slug: s.count for s in summaries})
-    periods = period_choices(first, last)
     by_slug = {s.region.slug: s for s in summaries}
     return render(
         request,
         "meetings/regions.html",
         {
-            "filter": meeting_filter,
+            "filter": scope.filter,
             "summaries": summaries,
-            "start": start,
-            "end": end,
+            "start": scope.start,
+            "end": scope.end,
             "shapes": [(shape, by_slug.get(shape.slug)) for shape in shapes],
             "view_box": maps.view_box(),
             "venues": venue_points(summaries),
-            "periods": periods,
+            "periods": scope.periods(),
         },
     )
 
 
-def without_dates(request: HttpRequest):
-    """The same filters over every date, for the period before."""
-    return filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
+@dataclass
+class SummaryScope:
+    """What both region pages summarize: the filtered meetings, the same filters over every date
+    (for the period before), the period, and the record's first and last counted dates."""
+
+    filter: MeetingFilter
+    undated: QuerySet[Meeting]
+    start: dt.date
+    end: dt.date
+    first: dt.date | None
+    last: dt.date | None
+
+    def summaries(self, regions: list[Region], top: int = 5) -> list[selectors.RegionSummary]:
+        return selectors.region_summaries(
+            self.filter.qs, self.undated, self.start, self.end, regions, top=top, whole_record=dates_only(self.filter)
+        )
+
+    def periods(self) -> list[tuple[str, dict]]:
+        """Ready-made periods ending at the latest meeting: the last 90 days, 12 months, all of it."""
+        if not self.last:
+            return []
+        spans = [
+            (_("Last 90 days"), self.last - dt.timedelta(days=89)),
+            (_("Last 12 months"), self.last - dt.timedelta(days=364)),
+            (_("All time"), self.first),
+        ]
+        return [(label, {"date_from": start.isoformat(), "date_to": self.last.isoformat()}) for label, start in spans]
 
 
-def period_choices(first: dt.date | None, last: dt.date | None) -> list[tuple[str, dict]]:
-    """Ready-made periods ending at the latest meeting: the last 90 days, 12 months, all of it."""
-    if not last:
-        return []
-    spans = [
-        (_("Last 90 days"), last - dt.timedelta(days=89)),
-        (_("Last 12 months"), last - dt.timedelta(days=364)),
-        (_("All time"), first),
-    ]
-    return [(label, {"date_from": start.isoformat(), "date_to": last.isoformat()}) for label, start in spans]
+def summary_scope(request: HttpRequest) -> SummaryScope:
+    meeting_filter = filtered(request.GET)
+    data = cleaned(meeting_filter)
+    first, last = selectors.record_span()
+    start, end = selectors.period_of(last, data.get("date_from"), data.get("date_to"))
+    undated = filtered({k: v for k, v in request.GET.items() if k not in ("date_from", "date_to")}).qs
+    return SummaryScope(meeting_filter, undated, start, end, first, last)
 
 
 def venue_points(summaries: list) -> list[dict]:
@@ -148,23 +157,17 @@ def venue_points(summaries: list) -> list[dict]:
 
 def region(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Region, slug=slug)
-    meeting_filter = filtered(request.GET)
-    data = cleaned(meeting_filter)
-    undated = without_dates(request)
-    first, last = selectors.record_span()
-    start, end = selectors.period_of(last, data.get("date_from"), data.get("date_to"))
-    [summary] = selectors.region_summaries(
-        meeting_filter.qs, undated, start, end, [place], top=10, whole_record=dates_only(meeting_filter)
-    )
+    scope = summary_scope(request)
+    [summary] = scope.summaries([place], top=10)
     return render(
         request,
         "meetings/region.html",
         {
-            "filter": meeting_filter,
+            "filter": scope.filter,
             "summary": summary,
-            "start": start,
-            "end": end,
-            "periods": period_choices(first, last),
+            "start": scope.start,
+            "end": scope.end,
+            "periods": scope.periods(),
         },
     )
 
