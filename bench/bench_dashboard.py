@@ -46,7 +46,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from meetings import activity  # noqa: E402
+from meetings import activity, source_languages  # noqa: E402
 from meetings.models import Article, City, Meeting, Topic  # noqa: E402
 
 
@@ -113,7 +113,9 @@ def populate(n: int) -> None:
         with raw.cursor().copy("copy meetings_article_meetings (article_id, meeting_id) from stdin") as copy:
             for m in range(1, n + 1):
                 copy.write_row([m, m])
-    activity.rebuild()  # COPY sends no signals: the region counting table is derived here
+    # COPY sends no signals: the derived columns and tables are computed here
+    activity.rebuild()
+    source_languages.rebuild()
 
 
 def measure(client: Client, url: str, rounds: int = 20) -> tuple[float, float]:

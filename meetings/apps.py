@@ -6,6 +6,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings"
 
     def ready(self) -> None:
-        from . import activity
+        from . import activity, source_languages
 
         activity.connect()
+        source_languages.connect()

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, City, Meeting, Organization, Participation, Person, Region, Topic
+from .source_languages import with_language
 from .widgets import PlainSelect
 
 
@@ -87,7 +88,7 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.filter(Exists(Meeting.topics.through.objects.filter(meeting=OuterRef("pk"), topic=value)))
 
     def has_language(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
-        return queryset.filter(Exists(Article.objects.filter(meetings=OuterRef("pk"), language=value)))
+        return queryset.filter(**with_language(value))
 
     def has_outlet(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
         return queryset.filter(Exists(Article.objects.filter(meetings=OuterRef("pk"), outlet__iexact=value)))

@@ -228,6 +228,8 @@ class Meeting(models.Model):
     focus_regions = models.ManyToManyField(Region, blank=True, related_name="focus_meetings")
     topics = models.ManyToManyField(Topic, blank=True, related_name="meetings")
     summary = models.TextField(blank=True)
+    # Languages of the sources, "ar en": derived, kept by meetings.source_languages for the filter.
+    source_languages = models.CharField(max_length=20, blank=True, default="", editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.EXTRACTED, db_index=True)
     # Names of fields a curator fixed: later extraction and merges must not overwrite them.
     locked_fields = models.JSONField(default=list, blank=True)
