@@ -19,7 +19,9 @@ def report(n: int, language: str) -> Article:
 
 
 def meeting_on(day: int) -> Meeting:
-    return Meeting.objects.create(date=dt.date(2025, 3, day), date_precision="day", city=City.objects.get(name_en="Sabha"))
+    return Meeting.objects.create(
+        date=dt.date(2025, 3, day), date_precision="day", city=City.objects.get(name_en="Sabha")
+    )
 
 
 def listed(language: str) -> set[int]:
