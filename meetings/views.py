@@ -118,7 +118,14 @@ class SummaryScope:
 
     def summaries(self, regions: list[Region], top: int = 5) -> list[selectors.RegionSummary]:
         return selectors.region_summaries(
-            self.filter.qs, self.undated, self.start, self.end, regions, top=top, whole_record=dates_only(self.filter)
+            self.filter.qs,
+            self.undated,
+            self.start,
+            self.end,
+            regions,
+            top=top,
+            whole_record=dates_only(self.filter),
+            record=(self.first, self.last),
         )
 
     def periods(self) -> list[tuple[str, dict]]:

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from meetings import activity, curation
 from meetings.admin import MeetingAdmin
-from meetings.models import Article, City, Meeting, Participation, Person, Region, RegionActivity, Topic
+from meetings.models import Article, City, Meeting, Participation, Person, Region, RegionActivity, RegionTotal, Topic
 from meetings.selectors import region_summaries
 
 pytestmark = pytest.mark.django_db
@@ -24,24 +24,33 @@ def held(city: str, day: dt.date | None, topics: list[str], *people: Person) -> 
     return meeting
 
 
+def in_order(found) -> list[tuple]:
+    return sorted(found, key=lambda row: tuple(-1 if value is None else value for value in row))
+
+
 def rows() -> list[tuple]:
-    return sorted(
-        RegionActivity.objects.values_list("meeting_id", "date", "region_id", "person_id", "topic_id"),
-        key=lambda row: tuple(-1 if value is None else value for value in row),
+    return in_order(RegionActivity.objects.values_list("meeting_id", "date", "region_id", "person_id", "topic_id"))
+
+
+def totals() -> list[tuple]:
+    """The all-time totals that count (a total may fall to 0 and stay)."""
+    return in_order(
+        RegionTotal.objects.filter(n__gt=0).values_list("region_id", "city_id", "person_id", "topic_id", "n")
     )
 
 
 def assert_in_step() -> None:
-    kept = rows()
+    kept, kept_totals = rows(), totals()
     activity.rebuild()
     assert kept == rows()
+    assert kept_totals == totals()
 
 
 def test_counting_table_follows_every_kind_of_write():
     minister, mayor, chief = (Person.objects.create(name_latin=n) for n in ("Minister", "Mayor", "Chief"))
     sabha = held("Sabha", dt.date(2025, 3, 5), ["smuggling", "training"], minister, mayor)
     tripoli = held("Tripoli", dt.date(2025, 3, 6), ["training"], chief)
-    assert len(rows()) == 6  # two people and two topics, one person and one topic
+    assert len(rows()) == 8  # a venue, two people and two topics; a venue, one person and one topic
     assert_in_step()
 
     sabha.date = dt.date(2025, 4, 1)  # a curator corrects the date, then the venue
@@ -80,8 +89,13 @@ def test_counting_table_follows_every_kind_of_write():
 
     undated = held("Sabha", None, ["smuggling"], minister)
     assert not [r for r in rows() if r[0] == undated.pk]
-    sabha.delete()
-    assert rows() == []
+    sabha.delete()  # the cascade takes its rows; the totals must lose them too
+    assert {r[0] for r in rows()} == {tripoli.pk}  # merged into it, unmerged by the delete: counted again
+    assert_in_step()
+    held("Benghazi", dt.date(2025, 5, 1), ["training"], minister)
+    benghazi.delete()  # its meetings lose their venue, so they no longer count
+    assert {r[0] for r in rows()} == {tripoli.pk}
+    assert_in_step()
 
 
 def test_admin_approve_and_reject_stamp_the_change_for_downstream_copies():
@@ -116,8 +130,10 @@ def test_summaries_count_what_the_record_says_with_or_without_a_filter():
     Meeting.objects.filter(pk=rejected.pk).update(status="rejected")  # as a bulk write would, no signals
     activity.rebuild()
     visible, regions = Meeting.objects.visible(), list(Region.objects.all())
-    for start, end in [(dt.date(2025, 1, 1), dt.date(2025, 3, 31)), (dt.date(2025, 2, 10), dt.date(2025, 5, 1))]:
-        whole = region_summaries(visible, visible, start, end, regions, whole_record=True)
+    record = (dt.date(2025, 1, 1), dt.date(2025, 1, 1) + dt.timedelta(days=3 * 39))
+    periods = [(dt.date(2025, 1, 1), dt.date(2025, 3, 31)), (dt.date(2025, 2, 10), dt.date(2025, 5, 1)), record]
+    for start, end in periods:  # the last one spans the record: the counts come from RegionTotal
+        whole = region_summaries(visible, visible, start, end, regions, whole_record=True, record=record)
         # The same meetings reached through a filter that keeps them all: the filtered path.
         kept_all = visible.filter(pk__in=Meeting.objects.values("pk"))
         filtered = region_summaries(kept_all, kept_all, start, end, regions)
@@ -149,6 +165,7 @@ def test_rebuild_command_restores_counts_after_a_load_that_bypassed_the_orm(clie
     minister = Person.objects.create(name_latin="Minister Rebuilt")
     held("Sabha", dt.date(2025, 3, 5), ["smuggling"], minister)
     RegionActivity.objects.all().delete()  # as after a COPY straight into the tables
+    RegionTotal.objects.all().delete()
     assert "Minister Rebuilt" not in client.get("/regions/").content.decode()
     call_command("rebuild_activity")
     assert "Minister Rebuilt" in client.get("/regions/").content.decode()
