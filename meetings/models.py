@@ -247,10 +247,11 @@ class Meeting(models.Model):
         ordering = ["-date", "-id"]
         indexes = [
             models.Index(fields=["status", "date"]),
-            # Counting visible meetings by date stays cheap at hundreds of thousands of rows. (The
-            # newest-first index, PostgreSQL only, is created in migration 0005.)
+            # Counting visible meetings by date stays cheap at hundreds of thousands of rows, and
+            # with the id a filter's join reads them from the index alone. (The newest-first index,
+            # PostgreSQL only, is created in migration 0005.)
             models.Index(
-                fields=["date", "city"],
+                fields=["date", "city", "id"],
                 name="visible_by_date",
                 condition=Q(merged_into__isnull=True) & ~Q(status="rejected"),
             ),
@@ -379,7 +380,7 @@ class RegionActivity(models.Model):
     meetings to participations and topics. Kept in step by meetings.activity; `manage.py
     rebuild_activity` recomputes it from the record."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+", db_index=False)
     date = models.DateField()
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+", db_index=False)
     # Exactly one of the three is set: the row counts a venue, a person or a topic.
@@ -391,7 +392,10 @@ class RegionActivity(models.Model):
         verbose_name_plural = "region activity"
         # A region's period is one range of these: its busiest people come from a hash of that
         # range cut by a top-N sort, not a sort of every (region, person) group of all regions.
+        # The meeting-led one carries every column a filtered summary groups by, so the rows of a
+        # filter's meetings are read from the index alone (and a meeting's refresh finds them).
         indexes = [
+            models.Index(fields=["meeting", "city", "region", "person", "topic"], name="activity_of_meeting"),
             models.Index(
                 fields=["region", "date", "person"], name="activity_people_in_period", condition=Q(person__isnull=False)
             ),

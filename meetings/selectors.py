@@ -311,12 +311,11 @@ def region_summaries(
             if len(picked) < top:
                 picked.append(pk)
         newest = [pk for pks in newest_by_region.values() for pk in pks]
-        # People and topics of those meetings, ranked in one statement.
-        counted = RegionActivity.objects.filter(date__range=(start, end), region__in=region_ids).filter(
-            of_meetings([pk for _day, pk, _region, _city in period], here)
-        )
+        # People and topics of those meetings, ranked in one statement (read from the meeting-led
+        # index alone: the ids are already the period's and the regions').
+        counted = RegionActivity.objects.filter(of_meetings([pk for _day, pk, _region, _city in period], here))
         ranked = top_per_region(
-            counted.exclude(city__isnull=False).values("region", "person", "topic").annotate(n=Count("*")),
+            counted.filter(city__isnull=True).values("region", "person", "topic").annotate(n=Count("*")),
             ["person", "topic"],
             top,
         )
