@@ -46,6 +46,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from config.wsgi import settle  # noqa: E402
 from meetings import activity, source_languages  # noqa: E402
 from meetings.models import Article, City, Meeting, Topic  # noqa: E402
 
@@ -139,6 +140,7 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("vacuum analyze")  # what autovacuum does to a live table: index-only scans need it
         print(f"loaded {MEETINGS} meetings in {time.perf_counter() - started:.0f}s")
+    settle()  # what config/wsgi.py does when a server loads the application
     client = Client(HTTP_HOST="127.0.0.1")
     west = City.objects.filter(region__slug="west").first()
     urls = [
