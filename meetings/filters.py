@@ -13,13 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Article, City, Meeting, Organization, Participation, Person, Region, Topic
 from .source_languages import with_language
-from .widgets import PlainSelect
+from .widgets import ModelChoiceFilter, PlainSelect
 
 
 class MeetingFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("From"))
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("To"))
-    region = django_filters.ModelChoiceFilter(
+    region = ModelChoiceFilter(
         field_name="city__region",
         queryset=Region.objects.all(),
         to_field_name="slug",
@@ -28,28 +28,28 @@ class MeetingFilter(django_filters.FilterSet):
     )
     # Filters across a to-many relation test existence (an indexed lookup per meeting) instead of
     # joining, so no meeting is repeated and no DISTINCT over the whole table is needed.
-    focus = django_filters.ModelChoiceFilter(
+    focus = ModelChoiceFilter(
         queryset=Region.objects.all(),
         to_field_name="slug",
         label=_("Focus region"),
         widget=PlainSelect,
         method="has_focus",
     )
-    city = django_filters.ModelChoiceFilter(queryset=City.objects.all(), label=_("City"), widget=PlainSelect)
+    city = ModelChoiceFilter(queryset=City.objects.all(), label=_("City"), widget=PlainSelect)
     # A text box for the person's id: a select of every official would weigh megabytes.
-    person = django_filters.ModelChoiceFilter(
+    person = ModelChoiceFilter(
         queryset=Person.objects.filter(merged_into__isnull=True),
         label=_("Person"),
         method="has_person",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
     )
-    organization = django_filters.ModelChoiceFilter(
+    organization = ModelChoiceFilter(
         queryset=Organization.objects.all(),
         label=_("Organization"),
         widget=PlainSelect,
         method="has_organization",
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = ModelChoiceFilter(
         queryset=Topic.objects.all(),
         to_field_name="slug",
         label=_("Topic"),

