@@ -83,7 +83,8 @@ def _add_to_totals(change: dict[Key, int]) -> None:
     index, so two workers counting one person never lose an increment)."""
     table = _table(RegionTotal)
     for at, kind in enumerate(KINDS, start=1):
-        rows = [(key[0], key[at], n) for key, n in change.items() if n and key[at] is not None]
+        # In key order, so two transactions touching the same totals take their locks in one order.
+        rows = sorted((key[0], key[at], n) for key, n in change.items() if n and key[at] is not None)
         for i in range(0, len(rows), TOTALS_PER_STATEMENT):
             batch = rows[i : i + TOTALS_PER_STATEMENT]
             values = ", ".join(["(%s, %s, %s)"] * len(batch))

@@ -4,6 +4,7 @@ after every kind of write a curator or the pipeline makes, and give the summarie
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -169,3 +170,33 @@ def test_rebuild_command_restores_counts_after_a_load_that_bypassed_the_orm(clie
     assert "Minister Rebuilt" not in client.get("/regions/").content.decode()
     call_command("rebuild_activity")
     assert "Minister Rebuilt" in client.get("/regions/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_counting_one_person_at_once_lose_no_count():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one writer at a time")
+    minister = Person.objects.create(name_latin="Minister Everywhere")
+    meetings = [held("Sabha", dt.date(2025, 3, day), ["smuggling"], minister) for day in range(1, 21)]
+    RegionActivity.objects.all().delete()  # as after a bulk load: both workers start from nothing
+    RegionTotal.objects.all().delete()
+    start = threading.Barrier(2)
+
+    def worker(batch: list[Meeting]) -> None:
+        try:
+            start.wait()
+            for meeting in batch:
+                activity.refresh([meeting.pk])
+        finally:
+            connection.close()  # this thread's own connection
+
+    threads = [threading.Thread(target=worker, args=(meetings[i::2],)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert RegionTotal.objects.get(person=minister).n == 20
+    assert RegionTotal.objects.get(topic__slug="smuggling").n == 20
+    assert_in_step()
