@@ -119,17 +119,24 @@ def populate(n: int) -> None:
     source_languages.rebuild()
 
 
-def measure(client: Client, url: str, rounds: int = 50) -> tuple[float, float]:
-    # 50 rounds: with 20, p95 was the second-slowest request, so one stall of the machine set it.
-    client.get(url)  # warm caches
-    times = []
+def measure(client: Client, urls: list[str], rounds: int = 50) -> dict[str, tuple[float, float]]:
+    """p50 and p95 per URL. Each round requests every URL once, so a stall of the machine (seen
+    here: a second or two at 2-3x the time) costs each URL a sample or two instead of costing one
+    URL all of its own; 50 rounds, since with 20 the p95 was the second-slowest request."""
+    for url in urls:
+        client.get(url)  # warm caches
+    times: dict[str, list[float]] = {url: [] for url in urls}
     for _ in range(rounds):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+        for url in urls:
+            start = time.perf_counter()
+            response = client.get(url)
+            times[url].append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+    found = {}
+    for url, taken in times.items():
+        taken.sort()
+        found[url] = (statistics.median(taken), taken[int(0.95 * (len(taken) - 1))])
+    return found
 
 
 def main() -> None:
@@ -159,11 +166,13 @@ def main() -> None:
         "/regions/?topic=smuggling&date_from=2025-01-01&date_to=2025-12-31",
         "/ar/",
     ]
-    worst = 0.0
-    for url in urls:
-        p50, p95 = measure(client, url)
-        worst = max(worst, p95)
-        print(f"{url:60s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
+    # Beyond the periods on offer (90 days, 12 months, all time): reported, not held to the target.
+    beyond = ["/regions/?date_from=2020-01-01&date_to=2025-12-31"]
+    found = measure(client, urls + beyond)
+    for url, (p50, p95) in found.items():
+        note = "  (custom period of six years: not in the target)" if url in beyond else ""
+        print(f"{url:60s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms{note}")
+    worst = max(p95 for url, (_p50, p95) in found.items() if url not in beyond)
     print(f"{MEETINGS} meetings: worst p95 {worst:.0f} ms; target <= 150 ms", "MET" if worst <= 150 else "MISSED")
 
 
