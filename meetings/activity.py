@@ -1,4 +1,4 @@
-"""Keeps meetings.RegionActivity and its all-time RegionTotal in step with the record.
+"""Keeps meetings.RegionActivity, its all-time RegionTotal and its RegionMonth in step with the record.
 
 A write to a meeting, its participations or its topics recomputes that meeting's rows and moves
 the totals by the difference (signals, connected in MeetingsConfig.ready); writes that bypass
@@ -14,9 +14,10 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from .models import City, Meeting, Participation, RegionActivity, RegionTotal
+from .models import City, Meeting, Participation, RegionActivity, RegionMonth, RegionTotal
 
 
 def counted_meetings() -> QuerySet[Meeting]:
@@ -25,12 +26,13 @@ def counted_meetings() -> QuerySet[Meeting]:
 
 
 KINDS = ("city", "person", "topic")  # what a row counts: the meeting's venue, a person or a topic
-Key = tuple[int, int | None, int | None, int | None]  # region, city, person, topic
+MONTHLY = ("city", "topic")  # the kinds RegionMonth keeps
+Key = tuple  # region, month, city, person, topic: a row's key with its count
 
 
 def refresh(meeting_ids: Iterable[int]) -> None:
     """Recompute the rows of these meetings (none when a meeting is gone or hidden) and move the
-    totals by the difference."""
+    totals and monthly counts by the difference."""
     ids = sorted({pk for pk in meeting_ids if pk is not None})
     if not ids:
         return
@@ -42,28 +44,39 @@ def refresh(meeting_ids: Iterable[int]) -> None:
         rows.delete()
         _insert(counted_meetings().filter(pk__in=ids))
         change.subtract(_keys(rows))
-        _add_to_totals({key: -n for key, n in change.items()})
+        _add_counts({key: -n for key, n in change.items()})
 
 
 def drop(rows: QuerySet[RegionActivity]) -> None:
-    """Delete these rows and take them off the totals."""
+    """Delete these rows and take them off the totals and monthly counts."""
     with transaction.atomic():
         gone = _keys(rows)
         rows.delete()
-        _add_to_totals({key: -n for key, n in gone.items()})
+        _add_counts({key: -n for key, n in gone.items()})
 
 
 def rebuild() -> int:
-    """Recompute the whole table and the totals; returns the table's row count."""
+    """Recompute the whole table, the totals and the monthly counts; returns the table's row count."""
     with transaction.atomic():
         RegionActivity.objects.all().delete()
         RegionTotal.objects.all().delete()
+        RegionMonth.objects.all().delete()
         _insert(counted_meetings())
-        totals = RegionActivity.objects.order_by().values_list("region", *KINDS).annotate(n=Count("*"))
-        sql, params = totals.query.sql_with_params()
-        columns = ", ".join(f"{kind}_id" for kind in KINDS)
+        rows = RegionActivity.objects.order_by()
+        totals = rows.values_list("region", *KINDS).annotate(n=Count("*"))
+        months = (
+            rows.filter(person__isnull=True)
+            .annotate(month=TruncMonth("date"))
+            .values_list("region", "month", *MONTHLY)
+            .annotate(n=Count("*"))
+        )
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {_table(RegionTotal)} (region_id, {columns}, n) {sql}", params)
+            for model, grouped, columns in (
+                (RegionTotal, totals, ["region_id", *(f"{kind}_id" for kind in KINDS)]),
+                (RegionMonth, months, ["region_id", "month", *(f"{kind}_id" for kind in MONTHLY)]),
+            ):
+                sql, params = grouped.query.sql_with_params()
+                cursor.execute(f"INSERT INTO {_table(model)} ({', '.join(columns)}, n) {sql}", params)
     return RegionActivity.objects.count()
 
 
@@ -72,29 +85,46 @@ def _table(model) -> str:
 
 
 def _keys(rows: QuerySet[RegionActivity]) -> dict[Key, int]:
-    return {tuple(key): n for *key, n in rows.order_by().values_list("region", *KINDS).annotate(n=Count("*"))}
+    grouped = rows.order_by().annotate(month=TruncMonth("date")).values_list("region", "month", *KINDS)
+    return {tuple(key): n for *key, n in grouped.annotate(n=Count("*"))}
 
 
-TOTALS_PER_STATEMENT = 1000  # three parameters a row, well under SQLite's limit
+def _add_counts(change: dict[Key, int]) -> None:
+    """Move RegionTotal by the change summed over months, and RegionMonth by it month by month."""
+    totals: Counter = Counter()
+    months: Counter = Counter()
+    for (region, month, city, person, topic), n in change.items():
+        at = 0 if city is not None else 1 if person is not None else 2
+        key = (city, person, topic)[at]
+        totals[(KINDS[at], region, key)] += n
+        if KINDS[at] in MONTHLY:
+            months[(KINDS[at], region, month, key)] += n
+    for kind in KINDS:
+        _upsert(RegionTotal, ["region_id", f"{kind}_id"], [(*k[1:], n) for k, n in totals.items() if k[0] == kind])
+    for kind in MONTHLY:
+        columns = ["region_id", "month", f"{kind}_id"]
+        _upsert(RegionMonth, columns, [(*k[1:], n) for k, n in months.items() if k[0] == kind])
 
 
-def _add_to_totals(change: dict[Key, int]) -> None:
-    """Add to each key's total, creating it at the first count (an upsert on the key's unique
-    index, so two workers counting one person never lose an increment)."""
-    table = _table(RegionTotal)
-    for at, kind in enumerate(KINDS, start=1):
-        # In key order, so two transactions touching the same totals take their locks in one order.
-        rows = sorted((key[0], key[at], n) for key, n in change.items() if n and key[at] is not None)
-        for i in range(0, len(rows), TOTALS_PER_STATEMENT):
-            batch = rows[i : i + TOTALS_PER_STATEMENT]
-            values = ", ".join(["(%s, %s, %s)"] * len(batch))
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"INSERT INTO {table} (region_id, {kind}_id, n) VALUES {values}"
-                    f" ON CONFLICT (region_id, {kind}_id) WHERE {kind}_id IS NOT NULL"
-                    f" DO UPDATE SET n = {table}.n + excluded.n",
-                    [value for row in batch for value in row],
-                )
+UPSERTS_PER_STATEMENT = 1000  # four parameters a row at most, well under SQLite's limit
+
+
+def _upsert(model, columns: list[str], rows: list[tuple]) -> None:
+    """Add each row's count to its key's, creating the key at its first count: an upsert on the
+    key's partial unique index, so two workers counting one person never lose an increment."""
+    table, kind = _table(model), columns[-1]
+    # In key order, so two transactions touching the same keys take their locks in one order.
+    rows = sorted(row for row in rows if row[-1])
+    for i in range(0, len(rows), UPSERTS_PER_STATEMENT):
+        batch = rows[i : i + UPSERTS_PER_STATEMENT]
+        values = ", ".join([f"({', '.join(['%s'] * (len(columns) + 1))})"] * len(batch))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}, n) VALUES {values}"
+                f" ON CONFLICT ({', '.join(columns)}) WHERE {kind} IS NOT NULL"
+                f" DO UPDATE SET n = {table}.n + excluded.n",
+                [value for row in batch for value in row],
+            )
 
 
 def _insert(meetings: QuerySet[Meeting]) -> None:

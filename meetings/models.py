@@ -402,10 +402,37 @@ class RegionActivity(models.Model):
             models.Index(
                 fields=["region", "date", "topic"], name="activity_topics_in_period", condition=Q(topic__isnull=False)
             ),
+            models.Index(
+                fields=["region", "date", "city"], name="activity_venues_in_period", condition=Q(city__isnull=False)
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.date} {self.region_id} {self.city_id or self.person_id or self.topic_id}"
+
+
+class RegionMonth(models.Model):
+    """Derived, never edited: RegionActivity's venue and topic rows counted per region and calendar
+    month, so a period of months reads a few hundred rows and only its partial months day by day.
+    People are not kept here: spread over thousands of officials they hardly compress. Kept by
+    meetings.activity with each change of RegionActivity; a count may fall to 0 and stay."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+", db_index=False)
+    month = models.DateField()  # its first day
+    city = models.ForeignKey(City, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
+    topic = models.ForeignKey(Topic, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "month", key], condition=Q(**{f"{key}__isnull": False}), name=f"month_per_{key}"
+            )
+            for key in ("city", "topic")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.month:%Y-%m} {self.city_id or self.topic_id}: {self.n}"
 
 
 class RegionTotal(models.Model):

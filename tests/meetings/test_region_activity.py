@@ -11,7 +11,18 @@ from django.core.management import call_command
 
 from meetings import activity, curation
 from meetings.admin import MeetingAdmin
-from meetings.models import Article, City, Meeting, Participation, Person, Region, RegionActivity, RegionTotal, Topic
+from meetings.models import (
+    Article,
+    City,
+    Meeting,
+    Participation,
+    Person,
+    Region,
+    RegionActivity,
+    RegionMonth,
+    RegionTotal,
+    Topic,
+)
 from meetings.selectors import region_summaries
 
 pytestmark = pytest.mark.django_db
@@ -40,11 +51,16 @@ def totals() -> list[tuple]:
     )
 
 
+def months() -> list[tuple]:
+    return in_order(RegionMonth.objects.filter(n__gt=0).values_list("region_id", "month", "city_id", "topic_id", "n"))
+
+
 def assert_in_step() -> None:
-    kept, kept_totals = rows(), totals()
+    kept, kept_totals, kept_months = rows(), totals(), months()
     activity.rebuild()
     assert kept == rows()
     assert kept_totals == totals()
+    assert kept_months == months()
 
 
 def test_counting_table_follows_every_kind_of_write():
@@ -132,8 +148,9 @@ def test_summaries_count_what_the_record_says_with_or_without_a_filter():
     activity.rebuild()
     visible, regions = Meeting.objects.visible(), list(Region.objects.all())
     record = (dt.date(2025, 1, 1), dt.date(2025, 1, 1) + dt.timedelta(days=3 * 39))
-    periods = [(dt.date(2025, 1, 1), dt.date(2025, 3, 31)), (dt.date(2025, 2, 10), dt.date(2025, 5, 1)), record]
-    for start, end in periods:  # the last one spans the record: the counts come from RegionTotal
+    # Whole months; the record (counted from RegionTotal); partial months either side of a whole one.
+    periods = [(dt.date(2025, 1, 1), dt.date(2025, 3, 31)), record, (dt.date(2025, 2, 10), dt.date(2025, 4, 20))]
+    for start, end in periods:
         whole = region_summaries(visible, visible, start, end, regions, whole_record=True, record=record)
         # The same meetings reached through a filter that keeps them all: the filtered path.
         kept_all = visible.filter(pk__in=Meeting.objects.values("pk"))
@@ -141,13 +158,15 @@ def test_summaries_count_what_the_record_says_with_or_without_a_filter():
         for by_table, by_filter in zip(whole, filtered, strict=True):
             expected = busiest_by_hand(by_table.region, start, end)
             assert by_table.people == by_filter.people == expected
-            assert (by_table.count, by_table.topics, by_table.venues) == (
+            assert (by_table.count, by_table.previous, by_table.topics, by_table.venues) == (
                 by_filter.count,
+                by_filter.previous,
                 by_filter.topics,
                 by_filter.venues,
             )
             assert [m.pk for m in by_table.latest] == [m.pk for m in by_filter.latest]
         assert any(s.people for s in whole)
+    assert any(s.previous for s in whole)  # the last window's period before holds meetings
 
 
 def test_a_filter_beyond_the_dates_counts_only_the_meetings_it_keeps(client):
@@ -167,6 +186,7 @@ def test_rebuild_command_restores_counts_after_a_load_that_bypassed_the_orm(clie
     held("Sabha", dt.date(2025, 3, 5), ["smuggling"], minister)
     RegionActivity.objects.all().delete()  # as after a COPY straight into the tables
     RegionTotal.objects.all().delete()
+    RegionMonth.objects.all().delete()
     assert "Minister Rebuilt" not in client.get("/regions/").content.decode()
     call_command("rebuild_activity")
     assert "Minister Rebuilt" in client.get("/regions/").content.decode()
@@ -182,6 +202,7 @@ def test_two_workers_counting_one_person_at_once_lose_no_count():
     meetings = [held("Sabha", dt.date(2025, 3, day), ["smuggling"], minister) for day in range(1, 21)]
     RegionActivity.objects.all().delete()  # as after a bulk load: both workers start from nothing
     RegionTotal.objects.all().delete()
+    RegionMonth.objects.all().delete()
     start = threading.Barrier(2)
 
     def worker(batch: list[Meeting]) -> None:
@@ -199,4 +220,5 @@ def test_two_workers_counting_one_person_at_once_lose_no_count():
         thread.join()
     assert RegionTotal.objects.get(person=minister).n == 20
     assert RegionTotal.objects.get(topic__slug="smuggling").n == 20
+    assert RegionMonth.objects.get(topic__slug="smuggling", month=dt.date(2025, 3, 1)).n == 20
     assert_in_step()

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from meetings.models import City, Meeting, Participation, Person, Region, Topic
-from meetings.selectors import region_summaries
+from meetings.selectors import region_summaries, whole_months
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,25 @@ def test_the_default_period_ends_at_the_latest_meeting_with_a_venue(client):
     page = client.get("/regions/").content.decode()
     assert "2024-12-06" in page and "2025-03-05" in page  # the 90 days up to 2025-03-05
     assert f"/people/{minister.pk}/" in page
+
+
+@pytest.mark.parametrize(
+    "start, end, months, edges",
+    [
+        ("2025-01-01", "2025-12-31", ("2025-01-01", "2025-12-01"), []),  # a calendar year
+        ("2025-10-03", "2025-12-31", ("2025-11-01", "2025-12-01"), [("2025-10-03", "2025-10-31")]),  # 90 days
+        (
+            "2025-02-10",
+            "2025-05-01",
+            ("2025-03-01", "2025-04-01"),
+            [("2025-02-10", "2025-02-28"), ("2025-05-01", "2025-05-01")],
+        ),
+        ("2024-12-15", "2025-01-31", ("2025-01-01", "2025-01-01"), [("2024-12-15", "2024-12-31")]),  # across a year
+        ("2025-03-05", "2025-03-20", None, [("2025-03-05", "2025-03-20")]),  # inside one month
+        ("2024-02-01", "2024-02-29", ("2024-02-01", "2024-02-01"), []),  # a leap February
+    ],
+)
+def test_a_period_is_its_whole_months_and_the_days_either_side(start, end, months, edges):
+    day = dt.date.fromisoformat
+    expected_months = (day(months[0]), day(months[1])) if months else None
+    assert whole_months(day(start), day(end)) == (expected_months, [(day(a), day(b)) for a, b in edges])
