@@ -166,11 +166,16 @@ def main() -> None:
         "/regions/?topic=smuggling&date_from=2025-01-01&date_to=2025-12-31",
         "/ar/",
     ]
-    # Beyond the periods on offer (90 days, 12 months, all time): reported, not held to the target.
-    beyond = ["/regions/?date_from=2020-01-01&date_to=2025-12-31"]
-    found = measure(client, urls + beyond)
+    urls.append("/?q=4242")  # free text: a word found in one source
+    # Known limits, reported beside the target rather than held to it (docs/dashboard.md).
+    beyond = {
+        "/regions/?date_from=2020-01-01&date_to=2025-12-31": "a custom period of six years",
+        "/regions/?language=ar&date_from=2025-01-01&date_to=2025-12-31": "a filter keeping 15,000 meetings",
+        "/?q=report": "a word found in every source",
+    }
+    found = measure(client, urls + list(beyond))
     for url, (p50, p95) in found.items():
-        note = "  (custom period of six years: not in the target)" if url in beyond else ""
+        note = f"  (limit: {beyond[url]})" if url in beyond else ""
         print(f"{url:60s} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms{note}")
     worst = max(p95 for url, (_p50, p95) in found.items() if url not in beyond)
     print(f"{MEETINGS} meetings: worst p95 {worst:.0f} ms; target <= 150 ms", "MET" if worst <= 150 else "MISSED")

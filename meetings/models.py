@@ -247,11 +247,11 @@ class Meeting(models.Model):
         ordering = ["-date", "-id"]
         indexes = [
             models.Index(fields=["status", "date"]),
-            # Counting visible meetings by date stays cheap at hundreds of thousands of rows, and
-            # with the id a filter's join reads them from the index alone. (The newest-first index,
-            # PostgreSQL only, is created in migration 0005.)
+            # Counting visible meetings by date stays cheap at hundreds of thousands of rows; with
+            # the id and source languages, a filter's join or a language filter reads the index
+            # alone. (The newest-first index, PostgreSQL only, is created in migration 0005.)
             models.Index(
-                fields=["date", "city", "id"],
+                fields=["date", "city", "id", "source_languages"],
                 name="visible_by_date",
                 condition=Q(merged_into__isnull=True) & ~Q(status="rejected"),
             ),
