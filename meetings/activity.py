@@ -129,21 +129,25 @@ def _upsert(model, columns: list[str], rows: list[tuple]) -> None:
 
 def _insert(meetings: QuerySet[Meeting]) -> None:
     table = _table(RegionActivity)
-    venues = meetings.order_by().values_list("pk", "date", "city__region_id", "city_id")
+    venues = meetings.order_by().values_list("pk", "date", "city__region_id", "source_languages", "city_id")
     people = (
         Participation.objects.filter(meeting__in=meetings.values("pk"))
         .order_by()
-        .values_list("meeting_id", "meeting__date", "meeting__city__region_id", "person_id")
+        .values_list(
+            "meeting_id", "meeting__date", "meeting__city__region_id", "meeting__source_languages", "person_id"
+        )
     )
     topics = (
         Meeting.topics.through.objects.filter(meeting__in=meetings.values("pk"))
         .order_by()
-        .values_list("meeting_id", "meeting__date", "meeting__city__region_id", "topic_id")
+        .values_list("meeting_id", "meeting__date", "meeting__city__region_id", "meeting__source_languages", "topic_id")
     )
     with connection.cursor() as cursor:
         for rows, column in ((venues, "city_id"), (people, "person_id"), (topics, "topic_id")):
             sql, params = rows.query.sql_with_params()
-            cursor.execute(f"INSERT INTO {table} (meeting_id, date, region_id, {column}) {sql}", params)
+            cursor.execute(
+                f"INSERT INTO {table} (meeting_id, date, region_id, source_languages, {column}) {sql}", params
+            )
 
 
 def _meeting_saved(sender, instance: Meeting, raw: bool = False, **kwargs) -> None:

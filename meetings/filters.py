@@ -136,8 +136,13 @@ def cleaned(meeting_filter: MeetingFilter) -> dict:
     return getattr(meeting_filter.form, "cleaned_data", {})
 
 
-def dates_only(meeting_filter: MeetingFilter) -> bool:
-    """True when no filter but the date range narrows the meetings (an invalid value is ignored,
-    as the filter set itself ignores it)."""
+def filters_beyond_dates(meeting_filter: MeetingFilter) -> set[str]:
+    """The filters narrowing the meetings other than the date range (an invalid value is left
+    out, as the filter set itself leaves it out)."""
     data = cleaned(meeting_filter)
-    return not any(value not in (None, "") for name, value in data.items() if name not in ("date_from", "date_to"))
+    return {name for name, value in data.items() if value not in (None, "") and name not in ("date_from", "date_to")}
+
+
+def dates_only(meeting_filter: MeetingFilter) -> bool:
+    """True when no filter but the date range narrows the meetings."""
+    return not filters_beyond_dates(meeting_filter)

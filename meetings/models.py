@@ -387,6 +387,8 @@ class RegionActivity(models.Model):
     city = models.ForeignKey(City, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
     person = models.ForeignKey(Person, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
     topic = models.ForeignKey(Topic, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
+    # The meeting's, so a source-language filter ranks people and topics by index range too.
+    source_languages = models.CharField(max_length=20, blank=True, default="")
 
     class Meta:
         verbose_name_plural = "region activity"
@@ -397,10 +399,14 @@ class RegionActivity(models.Model):
         indexes = [
             models.Index(fields=["meeting", "city", "region", "person", "topic"], name="activity_of_meeting"),
             models.Index(
-                fields=["region", "date", "person"], name="activity_people_in_period", condition=Q(person__isnull=False)
+                fields=["region", "date", "person", "source_languages"],
+                name="activity_people_in_period",
+                condition=Q(person__isnull=False),
             ),
             models.Index(
-                fields=["region", "date", "topic"], name="activity_topics_in_period", condition=Q(topic__isnull=False)
+                fields=["region", "date", "topic", "source_languages"],
+                name="activity_topics_in_period",
+                condition=Q(topic__isnull=False),
             ),
             models.Index(
                 fields=["region", "date", "city"], name="activity_venues_in_period", condition=Q(city__isnull=False)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Concat, Trim
 from django.db.models.signals import m2m_changed, post_save
 
-from .models import Article, Meeting
+from .models import Article, Meeting, RegionActivity
 
 
 def with_language(language: str) -> dict:
@@ -48,6 +48,10 @@ def _recompute(meetings: QuerySet[Meeting]) -> None:
         meetings.filter(Exists(sourced)).update(
             source_languages=Trim(Concat(F("source_languages"), Value(f" {language}")))
         )
+    # RegionActivity rows carry their meeting's languages (see the model).
+    RegionActivity.objects.filter(meeting__in=meetings.values("pk")).update(
+        source_languages=Subquery(Meeting.objects.filter(pk=OuterRef("meeting_id")).values("source_languages")[:1])
+    )
 
 
 def _sources_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:

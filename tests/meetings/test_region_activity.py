@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from meetings import activity, curation
 from meetings.admin import MeetingAdmin
+from meetings.filters import filtered
 from meetings.models import (
     Article,
     City,
@@ -41,7 +42,11 @@ def in_order(found) -> list[tuple]:
 
 
 def rows() -> list[tuple]:
-    return in_order(RegionActivity.objects.values_list("meeting_id", "date", "region_id", "person_id", "topic_id"))
+    return in_order(
+        RegionActivity.objects.values_list(
+            "meeting_id", "date", "region_id", "person_id", "topic_id", "source_languages"
+        )
+    )
 
 
 def totals() -> list[tuple]:
@@ -221,4 +226,42 @@ def test_two_workers_counting_one_person_at_once_lose_no_count():
     assert RegionTotal.objects.get(person=minister).n == 20
     assert RegionTotal.objects.get(topic__slug="smuggling").n == 20
     assert RegionMonth.objects.get(topic__slug="smuggling", month=dt.date(2025, 3, 1)).n == 20
+    assert_in_step()
+
+
+def test_a_language_filter_ranks_from_the_languages_rows_carry_as_from_the_meetings_kept():
+    people = [Person.objects.create(name_latin=f"Official {i}") for i in range(6)]
+    cities = ["Sabha", "Benghazi", "Tripoli", "Sirte"]
+    sources = []
+    for i in range(30):
+        meeting = held(
+            cities[i % 4],
+            dt.date(2025, 1, 1) + dt.timedelta(days=3 * i),
+            ["smuggling", "training"][i % 2 :],
+            *people[i % 5 : i % 5 + 2],
+        )
+        source = Article.objects.create(content_hash=f"h{i}", body="report", language="ar" if i % 3 else "en")
+        source.meetings.add(meeting)
+        sources.append(source)
+    regions, start, end = list(Region.objects.all()), dt.date(2025, 1, 10), dt.date(2025, 3, 20)
+
+    def both_ways() -> list:
+        arabic = filtered({"language": "ar"}).qs
+        by_rows = region_summaries(arabic, arabic, start, end, regions, language="ar")
+        by_ids = region_summaries(arabic, arabic, start, end, regions)
+        for one, other in zip(by_rows, by_ids, strict=True):
+            assert (one.count, one.previous, one.people, one.topics, one.venues) == (
+                other.count,
+                other.previous,
+                other.people,
+                other.topics,
+                other.venues,
+            )
+        return by_rows
+
+    assert any(s.people for s in both_ways())
+    sources[4].language = "en"  # a curator corrects a detected language: the rows follow
+    sources[4].save()
+    sources[5].meetings.add(sources[3].meetings.get())  # an Arabic report joins an English meeting
+    both_ways()
     assert_in_step()
