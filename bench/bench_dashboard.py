@@ -167,6 +167,7 @@ def main() -> None:
         "/ar/",
     ]
     urls.append("/regions/?language=ar&date_from=2025-01-01&date_to=2025-12-31")  # 15,000 meetings kept
+    urls.append("/regions/?region=east&date_from=2025-01-01&date_to=2025-12-31")  # a venue region, 12 months
     urls.append("/?q=4242")  # free text: a word found in one source
     # Known limits, reported beside the target rather than held to it (docs/dashboard.md).
     beyond = {

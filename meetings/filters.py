@@ -146,3 +146,19 @@ def filters_beyond_dates(meeting_filter: MeetingFilter) -> set[str]:
 def dates_only(meeting_filter: MeetingFilter) -> bool:
     """True when no filter but the date range narrows the meetings."""
     return not filters_beyond_dates(meeting_filter)
+
+
+def as_activity_conditions(meeting_filter: MeetingFilter) -> dict | None:
+    """The filters beyond the dates as conditions on RegionActivity rows, when each of them can be
+    one: a row carries its meeting's source languages and venue region. None when any other
+    filter is in use (its meetings must then be found first)."""
+    data = cleaned(meeting_filter)
+    conditions: dict = {}
+    for name in filters_beyond_dates(meeting_filter):
+        if name == "language":
+            conditions.update(with_language(data["language"]))
+        elif name == "region":
+            conditions["region"] = data["region"]
+        else:
+            return None
+    return conditions

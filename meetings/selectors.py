@@ -25,7 +25,6 @@ from .models import (
     RegionTotal,
     Topic,
 )
-from .source_languages import with_language
 
 
 @dataclass
@@ -303,7 +302,7 @@ def region_summaries(
     top: int = 5,
     whole_record: bool = False,
     record: tuple[dt.date | None, dt.date | None] = (None, None),
-    language: str | None = None,
+    rows_filtered_by: dict | None = None,
 ) -> list[RegionSummary]:
     """Every region's summary for the period in a fixed handful of grouped queries.
 
@@ -312,8 +311,9 @@ def region_summaries(
     visible meetings (no filter but the dates), so nothing needs to test a filter per meeting:
     venues, topics and the period before come from RegionMonth and the partial months' rows, or,
     when the period spans the whole `record` (its first and last counted dates), from RegionTotal.
-    language says the one filter is a source language: RegionActivity rows carry it, so people and
-    topics are ranked by index range as without a filter, not from the rows of each meeting kept."""
+    rows_filtered_by gives the filters as conditions on RegionActivity rows when they all can be
+    (a source language, a venue region): people and topics are then ranked by index range as with
+    no filter, not from the rows of each meeting the filter keeps."""
     region_ids = [r.pk for r in regions]
     here = meetings.filter(date__range=(start, end), city__region_id__in=region_ids).order_by()
     first, last = record
@@ -346,15 +346,15 @@ def region_summaries(
             for region_id, by_topic in rows_by_month("topic", start, end, region_ids).items()
         }
         people = busiest_in_period(RegionActivity.objects.filter(date__range=(start, end)), "person", region_ids, top)
-    elif language:
-        # The filter is a column of the meetings' index and of RegionActivity's rows: grouped in SQL.
+    elif rows_filtered_by is not None:
+        # The filters are columns of the meetings' index and of RegionActivity's rows: grouped in SQL.
         previous = grouped_by_region(previous_here)
         for region_id, city_id, n in here.values_list("city__region_id", "city_id").annotate(n=Count("*")):
             venue_counts.setdefault(region_id, {})[city_id] = n
-        counted = RegionActivity.objects.filter(date__range=(start, end), **with_language(language))
+        counted = RegionActivity.objects.filter(date__range=(start, end), **rows_filtered_by)
         people = busiest_in_period(counted, "person", region_ids, top)
         topics = busiest_in_period(counted, "topic", region_ids, top)
-    if whole_record or language:
+    if whole_record or rows_filtered_by is not None:
         # Each region's latest meetings walk the newest-first index from the period's end.
         newest = [
             pk

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from . import exports, maps, selectors
-from .filters import MeetingFilter, cleaned, dates_only, filtered, filters_beyond_dates
+from .filters import MeetingFilter, as_activity_conditions, cleaned, dates_only, filtered
 from .models import City, Meeting, Organization, Person, Region, Topic
 
 PAGE_SIZE = 30
@@ -126,12 +126,8 @@ class SummaryScope:
             top=top,
             whole_record=dates_only(self.filter),
             record=(self.first, self.last),
-            language=self.language_only(),
+            rows_filtered_by=as_activity_conditions(self.filter),
         )
-
-    def language_only(self) -> str | None:
-        """The source language when it is the one filter beyond the dates."""
-        return cleaned(self.filter)["language"] if filters_beyond_dates(self.filter) == {"language"} else None
 
     def periods(self) -> list[tuple[str, dict]]:
         """Ready-made periods ending at the latest meeting: the last 90 days, 12 months, all of it."""

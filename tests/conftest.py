@@ -1,4 +1,5 @@
 """Shared fixtures. The shared/ folder (seeds, dev set, spec) sits beside the project."""
+
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ tests `serialized_rollback=True`, so the reference data the migrations seeded (r
 topics) comes back before each test, and `ingested` loads the articles again for each test that
 needs them (about two seconds).
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 SCREENSHOTS_DIR = Path("/tmp/screenshots")
 
@@ -44,8 +49,13 @@ class ConsoleErrors(list):
     """Console errors and uncaught exceptions seen by one page, as readable lines."""
 
     def watch(self, page) -> None:
-        page.on("console", lambda message: message.type == "error" and self.append(
-            f"console: {message.text} ({message.location.get('url') or page.url})"))
+        page.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and self.append(f"console: {message.text} ({message.location.get('url') or page.url})")
+            ),
+        )
         page.on("pageerror", lambda error: self.append(f"pageerror: {error} ({page.url})"))
 
 

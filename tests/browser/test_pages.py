@@ -4,6 +4,7 @@ the map opens a region, and the keyboard reaches the skip link first.
 
 Screenshots of every page land in /tmp/screenshots/<name>-<lang>.png for a person to look at.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,14 +43,26 @@ class Sample:
 
 def sample_records() -> Sample:
     visible = Meeting.objects.visible()
-    meeting = (visible.filter(city__isnull=False, participations__isnull=False)
-               .order_by(F("date").desc(nulls_last=True), "pk").first())
+    meeting = (
+        visible.filter(city__isnull=False, participations__isnull=False)
+        .order_by(F("date").desc(nulls_last=True), "pk")
+        .first()
+    )
     person = Person.objects.filter(merged_into__isnull=True, participations__meeting__in=visible).order_by("pk").first()
     topic = Topic.objects.filter(meetings__in=visible).order_by("pk").first()
     region = Region.objects.filter(cities__meetings__in=visible).order_by("pk").first()
     organization = Organization.objects.filter(participations__meeting__in=visible).order_by("pk").first()
-    missing = [name for name, found in [("meeting", meeting), ("person", person), ("topic", topic), ("region", region),
-                                        ("organization", organization)] if not found]
+    missing = [
+        name
+        for name, found in [
+            ("meeting", meeting),
+            ("person", person),
+            ("topic", topic),
+            ("region", region),
+            ("organization", organization),
+        ]
+        if not found
+    ]
     assert not missing, f"the ingested set has no {', '.join(missing)} with meetings"
     return Sample(meeting.pk, person.pk, topic.slug, region.slug, organization.pk)
 
@@ -115,14 +128,18 @@ def test_every_page_loads_with_a_heading_and_no_console_errors(page, ingested, s
     if csv.status != 200 or not csv.headers["content-type"].startswith("text/csv") or csv.text().count("\n") < 2:
         problems.append(f"export/meetings.csv: HTTP {csv.status}, {csv.headers.get('content-type')}")
 
-    errors += [e for e in page.console_errors[len(errors):] if "/favicon.ico" not in e]
+    errors += [e for e in page.console_errors[len(errors) :] if "/favicon.ico" not in e]
     assert not problems + errors, "\n".join(problems + errors)
 
 
 def test_choosing_a_topic_narrows_the_timeline_and_stays_in_the_url(page, ingested) -> None:
     visible = Meeting.objects.visible()
-    topic = (Topic.objects.annotate(n=Count("meetings", filter=Q(meetings__in=visible)))
-             .filter(n__gt=0, n__lt=visible.count()).order_by("-n", "slug").first())
+    topic = (
+        Topic.objects.annotate(n=Count("meetings", filter=Q(meetings__in=visible)))
+        .filter(n__gt=0, n__lt=visible.count())
+        .order_by("-n", "slug")
+        .first()
+    )
     page.goto("/")
     everything = meetings_listed(page)
 
@@ -140,8 +157,12 @@ def test_choosing_a_topic_narrows_the_timeline_and_stays_in_the_url(page, ingest
 
 def test_choosing_a_venue_region_narrows_the_timeline_and_stays_in_the_url(page, ingested) -> None:
     visible = Meeting.objects.visible()
-    region = (Region.objects.annotate(n=Count("cities__meetings", filter=Q(cities__meetings__in=visible)))
-              .filter(n__gt=0, n__lt=visible.count()).order_by("-n", "slug").first())
+    region = (
+        Region.objects.annotate(n=Count("cities__meetings", filter=Q(cities__meetings__in=visible)))
+        .filter(n__gt=0, n__lt=visible.count())
+        .order_by("-n", "slug")
+        .first()
+    )
     page.goto("/")
     everything = meetings_listed(page)
 
@@ -188,9 +209,12 @@ def test_the_language_switch_on_an_arabic_page_returns_to_english(page) -> None:
 def test_a_timeline_entry_leads_to_its_meeting_and_on_to_a_participant(page, ingested) -> None:
     page.goto("/")
     # A dated entry, so that "the same date" means something.
-    entry = (page.locator("article.meeting-item")
-             .filter(has=page.locator(".meta .date", has_text=re.compile(r"\d{4}")))
-             .filter(has=page.locator("ul.people li a")).first)
+    entry = (
+        page.locator("article.meeting-item")
+        .filter(has=page.locator(".meta .date", has_text=re.compile(r"\d{4}")))
+        .filter(has=page.locator("ul.people li a"))
+        .first
+    )
     date = entry.locator(".meta .date").inner_text().strip()
 
     with page.expect_navigation():

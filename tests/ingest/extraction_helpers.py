@@ -1,4 +1,5 @@
 """Run the extraction pipeline on a short article written for a test (no database needed)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -2,6 +2,7 @@
 
 Tasks run in-process (CELERY_TASK_ALWAYS_EAGER without a broker).
 """
+
 from __future__ import annotations
 
 import json
@@ -187,8 +188,13 @@ def test_a_crash_while_storing_is_reported_and_leaves_nothing_half_written(
 
 @pytest.mark.django_db
 def test_ingest_from_a_url_fetches_the_page_and_stores_it(curator: Client, site: LocalSite) -> None:
-    url = site.serve("/news/1", Reply(article_page(seed_text("001"), title="Minister meets").encode(),
-                                      headers={"Content-Type": "text/html; charset=utf-8"}))
+    url = site.serve(
+        "/news/1",
+        Reply(
+            article_page(seed_text("001"), title="Minister meets").encode(),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        ),
+    )
     response = curator.post(reverse("admin:meetings_article_ingest_url"), {"url": url}, follow=True)
     article = Article.objects.get(url=url)
     assert article.status == Article.Status.DONE and article.meetings.count() == 1
@@ -268,8 +274,13 @@ def test_retry_failed_fetch_requeues_failed_articles_with_a_url(
 
 @pytest.mark.django_db
 def test_retry_failed_fetch_stores_the_page_once_the_site_answers(curator: Client, site: LocalSite) -> None:
-    url = site.serve("/news/2", Reply(article_page(seed_text("000"), title="Security").encode(),
-                                      headers={"Content-Type": "text/html; charset=utf-8"}))
+    url = site.serve(
+        "/news/2",
+        Reply(
+            article_page(seed_text("000"), title="Security").encode(),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        ),
+    )
     failed = record_failure(url, "HTTP 503")
     run_action(curator, "retry_failed_fetch", failed)
     article = Article.objects.get(url=url)

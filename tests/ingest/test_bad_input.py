@@ -3,6 +3,7 @@
 Each case goes through the real `manage.py ingest` command and through the readers and
 pipeline directly. The good seed is read from SEEDS_DIR at test time, never copied.
 """
+
 from __future__ import annotations
 
 import io
@@ -273,8 +274,10 @@ def test_one_bad_line_in_a_jsonl_file_leaves_the_good_lines_stored(tmp_path: Pat
     lines = [
         json.dumps({"text": seed_path("001").read_text(encoding="utf-8"), "url": "https://example.org/news/1"}),
         '{"text": "cut off',
-        json.dumps({"text": seed_path("003").read_text(encoding="utf-8"), "url": "https://example.org/news/3"},
-                   ensure_ascii=False),
+        json.dumps(
+            {"text": seed_path("003").read_text(encoding="utf-8"), "url": "https://example.org/news/3"},
+            ensure_ascii=False,
+        ),
     ]
     bundle = tmp_path / "bundle.jsonl"
     bundle.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,4 +1,5 @@
 """The extract, ingest and export commands keep the extraction contract on the seeds."""
+
 from __future__ import annotations
 
 import io

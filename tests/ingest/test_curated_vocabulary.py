@@ -1,4 +1,5 @@
 """What a curator adds in the admin (a title, a city, a topic signal) is used by the next extraction."""
+
 from __future__ import annotations
 
 import pytest

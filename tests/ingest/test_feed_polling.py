@@ -2,6 +2,7 @@
 
 Tasks run in-process (CELERY_TASK_ALWAYS_EAGER without a broker), retries included.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -74,14 +75,20 @@ def atom(entries: list[tuple[str, str]]) -> bytes:
 def serve_seed_pages(site: LocalSite) -> dict[str, str]:
     """Two meeting articles: the English seed as UTF-8, an Arabic one as windows-1256. Path -> seed text."""
     english, arabic = seed_text("000"), seed_text("002")
-    site.serve("/news/interior-minister-meets", Reply(
-        article_page(english, title="Interior minister meets security officials").encode("utf-8"),
-        headers={"Content-Type": "text/html; charset=utf-8"},
-    ))
-    site.serve("/ar/news/tobruk-meeting", Reply(
-        article_page(arabic, title="اجتماع أمني في طبرق", lang="ar").encode("windows-1256"),
-        headers={"Content-Type": "text/html; charset=windows-1256"},
-    ))
+    site.serve(
+        "/news/interior-minister-meets",
+        Reply(
+            article_page(english, title="Interior minister meets security officials").encode("utf-8"),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        ),
+    )
+    site.serve(
+        "/ar/news/tobruk-meeting",
+        Reply(
+            article_page(arabic, title="اجتماع أمني في طبرق", lang="ar").encode("windows-1256"),
+            headers={"Content-Type": "text/html; charset=windows-1256"},
+        ),
+    )
     return {"/news/interior-minister-meets": english, "/ar/news/tobruk-meeting": arabic}
 
 
@@ -275,7 +282,10 @@ def test_a_real_worker_retries_a_failing_page_then_records_it_and_ingests_a_poll
     log = (tmp_path / "worker.log").open("w")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-l", "warning"],
-        cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         # Its own connection: the app's pool may already hold one to the in-memory broker of eager tests.

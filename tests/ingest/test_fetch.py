@@ -1,4 +1,5 @@
 """fetch_url against a real HTTP server on 127.0.0.1: charsets, the size cap, retries, conditional GET."""
+
 from __future__ import annotations
 
 import socket

@@ -1,4 +1,5 @@
 """Who took part and who chaired, on short articles written for these tests in the agencies' style."""
+
 from __future__ import annotations
 
 from tests.ingest.extraction_helpers import chair, meeting_of, names

@@ -3,6 +3,7 @@
 Expected values were written from reading the articles against the rules of
 shared/spec/domain.md, not copied from the program's output.
 """
+
 from __future__ import annotations
 
 import datetime as dt

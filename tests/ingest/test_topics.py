@@ -1,4 +1,5 @@
 """Topics from the taxonomy's signal words, read only in the meeting's part of the story."""
+
 from __future__ import annotations
 
 from tests.ingest.extraction_helpers import meeting_of

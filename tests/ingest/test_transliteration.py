@@ -1,4 +1,5 @@
 """Arabic-only people get a readable Latin name for English pages."""
+
 from ingest.transliterate import arabic_to_latin
 
 

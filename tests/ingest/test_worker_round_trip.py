@@ -1,4 +1,5 @@
 """A real Celery worker on Redis ingests an article queued through the broker."""
+
 from __future__ import annotations
 
 import os
@@ -27,7 +28,10 @@ def test_a_queued_article_is_stored_by_a_real_worker() -> None:
     env = {**os.environ, "DATABASE_URL": database_url, "CELERY_BROKER_URL": BROKER}
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1", "-l", "warning"],
-        cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     old = (app.conf.broker_url, app.conf.task_always_eager)
     try:

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from meetings import activity, curation
 from meetings.admin import MeetingAdmin
-from meetings.filters import filtered
+from meetings.filters import as_activity_conditions, filtered
 from meetings.models import (
     Article,
     City,
@@ -229,7 +229,10 @@ def test_two_workers_counting_one_person_at_once_lose_no_count():
     assert_in_step()
 
 
-def test_a_language_filter_ranks_from_the_languages_rows_carry_as_from_the_meetings_kept():
+@pytest.mark.parametrize("params", [{"language": "ar"}, {"region": "east"}, {"language": "en", "region": "west"}])
+def test_filters_the_rows_carry_rank_as_the_meetings_they_keep(params):
+    """A source language and a venue region are columns of RegionActivity's rows: ranking the rows
+    they select must give what ranking the rows of each meeting they keep gives."""
     people = [Person.objects.create(name_latin=f"Official {i}") for i in range(6)]
     cities = ["Sabha", "Benghazi", "Tripoli", "Sirte"]
     sources = []
@@ -246,10 +249,13 @@ def test_a_language_filter_ranks_from_the_languages_rows_carry_as_from_the_meeti
     regions, start, end = list(Region.objects.all()), dt.date(2025, 1, 10), dt.date(2025, 3, 20)
 
     def both_ways() -> list:
-        arabic = filtered({"language": "ar"}).qs
-        by_rows = region_summaries(arabic, arabic, start, end, regions, language="ar")
-        by_ids = region_summaries(arabic, arabic, start, end, regions)
-        for one, other in zip(by_rows, by_ids, strict=True):
+        meeting_filter = filtered(params)
+        conditions = as_activity_conditions(meeting_filter)
+        assert conditions
+        kept = meeting_filter.qs
+        by_rows = region_summaries(kept, kept, start, end, regions, rows_filtered_by=conditions)
+        by_meetings = region_summaries(kept, kept, start, end, regions)
+        for one, other in zip(by_rows, by_meetings, strict=True):
             assert (one.count, one.previous, one.people, one.topics, one.venues) == (
                 other.count,
                 other.previous,
@@ -257,6 +263,7 @@ def test_a_language_filter_ranks_from_the_languages_rows_carry_as_from_the_meeti
                 other.topics,
                 other.venues,
             )
+            assert [m.pk for m in one.latest] == [m.pk for m in other.latest]
         return by_rows
 
     assert any(s.people for s in both_ways())
@@ -265,3 +272,11 @@ def test_a_language_filter_ranks_from_the_languages_rows_carry_as_from_the_meeti
     sources[5].meetings.add(sources[3].meetings.get())  # an Arabic report joins an English meeting
     both_ways()
     assert_in_step()
+
+
+def test_only_filters_the_rows_carry_are_turned_into_row_conditions():
+    assert as_activity_conditions(filtered({"language": "ar", "date_from": "2025-01-01"})) == {
+        "source_languages__contains": "ar"
+    }
+    assert as_activity_conditions(filtered({"date_from": "2025-01-01"})) == {}
+    assert as_activity_conditions(filtered({"language": "ar", "topic": "smuggling"})) is None
