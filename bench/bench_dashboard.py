@@ -168,11 +168,12 @@ def main() -> None:
     ]
     urls.append("/regions/?language=ar&date_from=2025-01-01&date_to=2025-12-31")  # 15,000 meetings kept
     urls.append("/regions/?region=east&date_from=2025-01-01&date_to=2025-12-31")  # a venue region, 12 months
+    urls.append("/regions/?status=extracted&date_from=2025-01-01&date_to=2025-12-31")  # 30,000 meetings kept
     urls.append("/?q=4242")  # free text: a word found in one source
     # Known limits, reported beside the target rather than held to it (docs/dashboard.md).
     beyond = {
         "/regions/?date_from=2020-01-01&date_to=2025-12-31": "a custom period of six years",
-        "/regions/?status=extracted&date_from=2025-01-01&date_to=2025-12-31": "a filter keeping 30,000 meetings",
+        "/regions/?outlet=example.org&date_from=2025-01-01&date_to=2025-12-31": "a filter keeping 30,000 meetings",
         "/?q=report": "a word found in every source",
     }
     found = measure(client, urls + list(beyond))

@@ -129,24 +129,37 @@ def _upsert(model, columns: list[str], rows: list[tuple]) -> None:
 
 def _insert(meetings: QuerySet[Meeting]) -> None:
     table = _table(RegionActivity)
-    venues = meetings.order_by().values_list("pk", "date", "city__region_id", "source_languages", "city_id")
+    venues = meetings.order_by().values_list("pk", "date", "city__region_id", "source_languages", "status", "city_id")
     people = (
         Participation.objects.filter(meeting__in=meetings.values("pk"))
         .order_by()
         .values_list(
-            "meeting_id", "meeting__date", "meeting__city__region_id", "meeting__source_languages", "person_id"
+            "meeting_id",
+            "meeting__date",
+            "meeting__city__region_id",
+            "meeting__source_languages",
+            "meeting__status",
+            "person_id",
         )
     )
     topics = (
         Meeting.topics.through.objects.filter(meeting__in=meetings.values("pk"))
         .order_by()
-        .values_list("meeting_id", "meeting__date", "meeting__city__region_id", "meeting__source_languages", "topic_id")
+        .values_list(
+            "meeting_id",
+            "meeting__date",
+            "meeting__city__region_id",
+            "meeting__source_languages",
+            "meeting__status",
+            "topic_id",
+        )
     )
     with connection.cursor() as cursor:
         for rows, column in ((venues, "city_id"), (people, "person_id"), (topics, "topic_id")):
             sql, params = rows.query.sql_with_params()
             cursor.execute(
-                f"INSERT INTO {table} (meeting_id, date, region_id, source_languages, {column}) {sql}", params
+                f"INSERT INTO {table} (meeting_id, date, region_id, source_languages, status, {column}) {sql}",
+                params,
             )
 
 

@@ -150,15 +150,15 @@ def dates_only(meeting_filter: MeetingFilter) -> bool:
 
 def as_activity_conditions(meeting_filter: MeetingFilter) -> dict | None:
     """The filters beyond the dates as conditions on RegionActivity rows, when each of them can be
-    one: a row carries its meeting's source languages and venue region. None when any other
-    filter is in use (its meetings must then be found first)."""
+    one: a row carries its meeting's source languages, review status and venue region. None when
+    any other filter is in use (its meetings must then be found first)."""
     data = cleaned(meeting_filter)
     conditions: dict = {}
     for name in filters_beyond_dates(meeting_filter):
         if name == "language":
             conditions.update(with_language(data["language"]))
-        elif name == "region":
-            conditions["region"] = data["region"]
+        elif name in ("region", "status"):
+            conditions[name] = data[name]
         else:
             return None
     return conditions

@@ -248,10 +248,10 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["status", "date"]),
             # Counting visible meetings by date stays cheap at hundreds of thousands of rows; with
-            # the id and source languages, a filter's join or a language filter reads the index
-            # alone. (The newest-first index, PostgreSQL only, is created in migration 0005.)
+            # the id, source languages and status, a filter's join or a language or status filter
+            # reads the index alone. (The newest-first index, PostgreSQL only, is created in migration 0005.)
             models.Index(
-                fields=["date", "city", "id", "source_languages"],
+                fields=["date", "city", "id", "source_languages", "status"],
                 name="visible_by_date",
                 condition=Q(merged_into__isnull=True) & ~Q(status="rejected"),
             ),
@@ -387,8 +387,10 @@ class RegionActivity(models.Model):
     city = models.ForeignKey(City, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
     person = models.ForeignKey(Person, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
     topic = models.ForeignKey(Topic, null=True, on_delete=models.CASCADE, related_name="+", db_index=False)
-    # The meeting's, so a source-language filter ranks people and topics by index range too.
+    # The meeting's, so a source-language or review-status filter ranks people and topics by index
+    # range too.
     source_languages = models.CharField(max_length=20, blank=True, default="")
+    status = models.CharField(max_length=10, blank=True, default="")
 
     class Meta:
         verbose_name_plural = "region activity"
@@ -399,12 +401,12 @@ class RegionActivity(models.Model):
         indexes = [
             models.Index(fields=["meeting", "city", "region", "person", "topic"], name="activity_of_meeting"),
             models.Index(
-                fields=["region", "date", "person", "source_languages"],
+                fields=["region", "date", "person", "source_languages", "status"],
                 name="activity_people_in_period",
                 condition=Q(person__isnull=False),
             ),
             models.Index(
-                fields=["region", "date", "topic", "source_languages"],
+                fields=["region", "date", "topic", "source_languages", "status"],
                 name="activity_topics_in_period",
                 condition=Q(topic__isnull=False),
             ),

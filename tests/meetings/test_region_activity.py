@@ -229,10 +229,13 @@ def test_two_workers_counting_one_person_at_once_lose_no_count():
     assert_in_step()
 
 
-@pytest.mark.parametrize("params", [{"language": "ar"}, {"region": "east"}, {"language": "en", "region": "west"}])
+@pytest.mark.parametrize(
+    "params",
+    [{"language": "ar"}, {"region": "east"}, {"status": "reviewed"}, {"language": "en", "region": "west"}],
+)
 def test_filters_the_rows_carry_rank_as_the_meetings_they_keep(params):
-    """A source language and a venue region are columns of RegionActivity's rows: ranking the rows
-    they select must give what ranking the rows of each meeting they keep gives."""
+    """A source language, a review status and a venue region are columns of RegionActivity's rows:
+    ranking the rows they select must give what ranking the rows of each meeting they keep gives."""
     people = [Person.objects.create(name_latin=f"Official {i}") for i in range(6)]
     cities = ["Sabha", "Benghazi", "Tripoli", "Sirte"]
     sources = []
@@ -243,6 +246,9 @@ def test_filters_the_rows_carry_rank_as_the_meetings_they_keep(params):
             ["smuggling", "training"][i % 2 :],
             *people[i % 5 : i % 5 + 2],
         )
+        if i % 4 != 3:
+            meeting.status = Meeting.Status.REVIEWED  # a curator approves it: its rows follow
+            meeting.save()
         source = Article.objects.create(content_hash=f"h{i}", body="report", language="ar" if i % 3 else "en")
         source.meetings.add(meeting)
         sources.append(source)
@@ -270,6 +276,7 @@ def test_filters_the_rows_carry_rank_as_the_meetings_they_keep(params):
     sources[4].language = "en"  # a curator corrects a detected language: the rows follow
     sources[4].save()
     sources[5].meetings.add(sources[3].meetings.get())  # an Arabic report joins an English meeting
+    MeetingAdmin.set_status(Meeting.objects.filter(city__name_en="Benghazi"), Meeting.Status.EXTRACTED)
     both_ways()
     assert_in_step()
 
@@ -279,4 +286,8 @@ def test_only_filters_the_rows_carry_are_turned_into_row_conditions():
         "source_languages__contains": "ar"
     }
     assert as_activity_conditions(filtered({"date_from": "2025-01-01"})) == {}
+    assert as_activity_conditions(filtered({"status": "reviewed", "region": "east"})) == {
+        "status": "reviewed",
+        "region": Region.objects.get(slug="east"),
+    }
     assert as_activity_conditions(filtered({"language": "ar", "topic": "smuggling"})) is None
