@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 
@@ -338,6 +339,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The outlet filter matches case-insensitively (UPPER(outlet) = UPPER(value)): this index
+        # serves it and, unlike the plain one, gives the planner statistics for the expression, so
+        # it knows how many sources an outlet has (it assumed 0.5 % and walked 300,000 in loops).
+        indexes = [models.Index(Upper("outlet"), name="article_outlet_any_case")]
 
     def __str__(self) -> str:
         return self.title or self.canonical_url or self.source_path or f"article {self.pk}"
