@@ -127,40 +127,24 @@ def _upsert(model, columns: list[str], rows: list[tuple]) -> None:
             )
 
 
+# What each row carries of its meeting, in the table's column order (after meeting_id).
+CARRIED = ("date", "city__region_id", "source_languages", "status")
+CARRIED_COLUMNS = "date, region_id, source_languages, status"
+
+
 def _insert(meetings: QuerySet[Meeting]) -> None:
     table = _table(RegionActivity)
-    venues = meetings.order_by().values_list("pk", "date", "city__region_id", "source_languages", "status", "city_id")
-    people = (
-        Participation.objects.filter(meeting__in=meetings.values("pk"))
+    venues = meetings.order_by().values_list("pk", *CARRIED, "city_id")
+    people, topics = (
+        through.objects.filter(meeting__in=meetings.values("pk"))
         .order_by()
-        .values_list(
-            "meeting_id",
-            "meeting__date",
-            "meeting__city__region_id",
-            "meeting__source_languages",
-            "meeting__status",
-            "person_id",
-        )
-    )
-    topics = (
-        Meeting.topics.through.objects.filter(meeting__in=meetings.values("pk"))
-        .order_by()
-        .values_list(
-            "meeting_id",
-            "meeting__date",
-            "meeting__city__region_id",
-            "meeting__source_languages",
-            "meeting__status",
-            "topic_id",
-        )
+        .values_list("meeting_id", *(f"meeting__{field}" for field in CARRIED), key)
+        for through, key in ((Participation, "person_id"), (Meeting.topics.through, "topic_id"))
     )
     with connection.cursor() as cursor:
         for rows, column in ((venues, "city_id"), (people, "person_id"), (topics, "topic_id")):
             sql, params = rows.query.sql_with_params()
-            cursor.execute(
-                f"INSERT INTO {table} (meeting_id, date, region_id, source_languages, status, {column}) {sql}",
-                params,
-            )
+            cursor.execute(f"INSERT INTO {table} (meeting_id, {CARRIED_COLUMNS}, {column}) {sql}", params)
 
 
 def _meeting_saved(sender, instance: Meeting, raw: bool = False, **kwargs) -> None:

@@ -143,15 +143,10 @@ def filters_beyond_dates(meeting_filter: MeetingFilter) -> set[str]:
     return {name for name, value in data.items() if value not in (None, "") and name not in ("date_from", "date_to")}
 
 
-def dates_only(meeting_filter: MeetingFilter) -> bool:
-    """True when no filter but the date range narrows the meetings."""
-    return not filters_beyond_dates(meeting_filter)
-
-
 def as_activity_conditions(meeting_filter: MeetingFilter) -> dict | None:
     """The filters beyond the dates as conditions on RegionActivity rows, when each of them can be
-    one: a row carries its meeting's source languages, review status and venue region. None when
-    any other filter is in use (its meetings must then be found first)."""
+    one: a row carries its meeting's source languages, review status and venue region. {} when no
+    filter but the dates is in use; None when any other is (its meetings must then be found first)."""
     data = cleaned(meeting_filter)
     conditions: dict = {}
     for name in filters_beyond_dates(meeting_filter):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Max, Min, Prefetch, Q, QuerySet, Sum, Window
@@ -234,9 +235,22 @@ def of_meetings(ids: list[int], meetings: QuerySet[Meeting]) -> Q | RawSQL:
     return Q(meeting__in=ids if len(ids) <= MAX_LISTED_IDS else meetings.values("pk"))
 
 
-def grouped_by_region(meetings: QuerySet[Meeting]) -> dict[int, int]:
-    """Meetings per venue region."""
-    return dict(meetings.values_list("city__region_id").annotate(n=Count("*")).order_by())
+def totals_by_region(kind: str, region_ids: list[int]) -> dict[int, dict[int, int]]:
+    """Venue or topic rows of the whole record per region and key, from RegionTotal."""
+    found: dict[int, dict[int, int]] = {}
+    totals = RegionTotal.objects.filter(region__in=region_ids, n__gt=0, **{f"{kind}__isnull": False})
+    for region_id, key, n in totals.values_list("region", kind, "n"):
+        found.setdefault(region_id, {})[key] = n
+    return found
+
+
+def latest_per_region(meetings: QuerySet[Meeting], region_ids: list[int], top: int) -> list[int]:
+    """Each region's latest meetings, walking the newest-first index from the period's end."""
+    return [
+        pk
+        for region_id in region_ids
+        for pk in newest_first(meetings.filter(city__region=region_id)).values_list("pk", flat=True)[:top]
+    ]
 
 
 def busiest(counts: dict[int, int], top: int) -> list[tuple[int, int]]:
@@ -312,78 +326,77 @@ def region_summaries(
     venues, topics and the period before come from RegionMonth and the partial months' rows, or,
     when the period spans the whole `record` (its first and last counted dates), from RegionTotal.
     rows_filtered_by gives the filters as conditions on RegionActivity rows when they all can be
-    (a source language, a venue region): people and topics are then ranked by index range as with
+    (a source language, a review status, a venue region): people and topics are then ranked by index range as with
     no filter, not from the rows of each meeting the filter keeps."""
     region_ids = [r.pk for r in regions]
     here = meetings.filter(date__range=(start, end), city__region_id__in=region_ids).order_by()
     first, last = record
     all_time = whole_record and first is not None and start <= first and last is not None and end >= last
     venue_counts: dict[int, dict[int, int]] = {}  # region -> city -> meetings, for the map too
-    previous_here = previous_meetings.filter(date__range=previous_period(start, end), city__isnull=False).order_by()
-    if all_time:
-        previous = grouped_by_region(previous_here)
-        totals = RegionTotal.objects.filter(region__in=region_ids, n__gt=0)
-        for region_id, city_id, n in totals.filter(city__isnull=False).values_list("region", "city", "n"):
-            venue_counts.setdefault(region_id, {})[city_id] = n
-        topic_counts: dict[int, dict[int, int]] = {}
-        for region_id, topic_id, n in totals.filter(topic__isnull=False).values_list("region", "topic", "n"):
-            topic_counts.setdefault(region_id, {})[topic_id] = n
-        topics = {region_id: busiest(by_topic, top) for region_id, by_topic in topic_counts.items()}
-        people = {
-            region_id: list(
-                totals.filter(region=region_id, person__isnull=False)
-                .order_by("-n", "person")
-                .values_list("person", "n")[:top]
-            )
-            for region_id in region_ids
-        }
-    elif whole_record:
+    if whole_record:
+        # Venues and topics per region and key, for the whole record or for the period; the
+        # period before is a period like any other.
+        counts = (
+            partial(totals_by_region, region_ids=region_ids)
+            if all_time
+            else partial(rows_by_month, start=start, end=end, region_ids=region_ids)
+        )
         before = rows_by_month("city", *previous_period(start, end), region_ids)
         previous = {region_id: sum(by_city.values()) for region_id, by_city in before.items()}
-        venue_counts = rows_by_month("city", start, end, region_ids)
-        topics = {
-            region_id: busiest(by_topic, top)
-            for region_id, by_topic in rows_by_month("topic", start, end, region_ids).items()
-        }
-        people = busiest_in_period(RegionActivity.objects.filter(date__range=(start, end)), "person", region_ids, top)
-    elif rows_filtered_by is not None:
-        # The filters are columns of the meetings' index and of RegionActivity's rows: grouped in SQL.
-        previous = grouped_by_region(previous_here)
-        for region_id, city_id, n in here.values_list("city__region_id", "city_id").annotate(n=Count("*")):
-            venue_counts.setdefault(region_id, {})[city_id] = n
-        counted = RegionActivity.objects.filter(date__range=(start, end), **rows_filtered_by)
-        people = busiest_in_period(counted, "person", region_ids, top)
-        topics = busiest_in_period(counted, "topic", region_ids, top)
-    if whole_record or rows_filtered_by is not None:
-        # Each region's latest meetings walk the newest-first index from the period's end.
-        newest = [
-            pk
-            for region_id in region_ids
-            for pk in newest_first(here.filter(city__region=region_id)).values_list("pk", flat=True)[:top]
-        ]
+        venue_counts = counts("city")
+        topics = {region_id: busiest(by_topic, top) for region_id, by_topic in counts("topic").items()}
+        if all_time:
+            people = {
+                region_id: list(
+                    RegionTotal.objects.filter(region=region_id, person__isnull=False, n__gt=0)
+                    .order_by("-n", "person")
+                    .values_list("person", "n")[:top]
+                )
+                for region_id in region_ids
+            }
+        else:
+            counted = RegionActivity.objects.filter(date__range=(start, end))
+            people = busiest_in_period(counted, "person", region_ids, top)
+        newest = latest_per_region(here, region_ids, top)
     else:
-        previous = grouped_by_region(previous_here)
-        # A filter costs a test per meeting: test it once, on one read of the period's meetings,
-        # and take the counts, venues and latest meetings from that list (sorted newest first
-        # here: the same ORDER BY in SQL measured ~8 ms slower under a source-language filter).
-        period = sorted(here.values_list("date", "pk", "city__region_id", "city_id"), reverse=True)
-        newest_by_region: dict[int, list[int]] = {}
-        for _day, pk, region_id, city_id in period:
-            by_city = venue_counts.setdefault(region_id, {})
-            by_city[city_id] = by_city.get(city_id, 0) + 1
-            picked = newest_by_region.setdefault(region_id, [])
-            if len(picked) < top:
-                picked.append(pk)
-        newest = [pk for pks in newest_by_region.values() for pk in pks]
-        # People and topics of those meetings, ranked in one statement (read from the meeting-led
-        # index alone: the ids are already the period's and the regions').
-        counted = RegionActivity.objects.filter(of_meetings([pk for _day, pk, _region, _city in period], here))
-        ranked = top_per_region(
-            counted.filter(city__isnull=True).values("region", "person", "topic").annotate(n=Count("*")),
-            ["person", "topic"],
-            top,
+        previous = dict(
+            previous_meetings.filter(date__range=previous_period(start, end), city__isnull=False)
+            .values_list("city__region_id")
+            .annotate(n=Count("*"))
+            .order_by()
         )
-        people, topics = ranked["person"], ranked["topic"]
+        if rows_filtered_by is not None:
+            # The filters are columns of the meetings' index and of RegionActivity's rows: grouped
+            # in SQL.
+            for region_id, city_id, n in here.values_list("city__region_id", "city_id").annotate(n=Count("*")):
+                venue_counts.setdefault(region_id, {})[city_id] = n
+            counted = RegionActivity.objects.filter(date__range=(start, end), **rows_filtered_by)
+            people = busiest_in_period(counted, "person", region_ids, top)
+            topics = busiest_in_period(counted, "topic", region_ids, top)
+            newest = latest_per_region(here, region_ids, top)
+        else:
+            # A filter costs a test per meeting: test it once, on one read of the period's
+            # meetings, and take the counts, venues and latest meetings from that list (sorted
+            # newest first here: the same ORDER BY in SQL measured ~8 ms slower under a
+            # source-language filter).
+            period = sorted(here.values_list("date", "pk", "city__region_id", "city_id"), reverse=True)
+            newest_by_region: dict[int, list[int]] = {}
+            for _day, pk, region_id, city_id in period:
+                by_city = venue_counts.setdefault(region_id, {})
+                by_city[city_id] = by_city.get(city_id, 0) + 1
+                picked = newest_by_region.setdefault(region_id, [])
+                if len(picked) < top:
+                    picked.append(pk)
+            newest = [pk for pks in newest_by_region.values() for pk in pks]
+            # People and topics of those meetings, ranked in one statement (read from the
+            # meeting-led index alone: the ids are already the period's and the regions').
+            counted = RegionActivity.objects.filter(of_meetings([pk for _day, pk, _region, _city in period], here))
+            ranked = top_per_region(
+                counted.filter(city__isnull=True).values("region", "person", "topic").annotate(n=Count("*")),
+                ["person", "topic"],
+                top,
+            )
+            people, topics = ranked["person"], ranked["topic"]
     venues = {region_id: busiest(by_city, top) for region_id, by_city in venue_counts.items()}
     topic_by_id = Topic.objects.in_bulk({i for rows in topics.values() for i, _ in rows})
     person_by_id = Person.objects.in_bulk({i for rows in people.values() for i, _ in rows})

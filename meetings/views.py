@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from . import exports, maps, selectors
-from .filters import MeetingFilter, as_activity_conditions, cleaned, dates_only, filtered
+from .filters import MeetingFilter, as_activity_conditions, cleaned, filtered
 from .models import City, Meeting, Organization, Person, Region, Topic
 
 PAGE_SIZE = 30
@@ -117,6 +117,7 @@ class SummaryScope:
     last: dt.date | None
 
     def summaries(self, regions: list[Region], top: int = 5) -> list[selectors.RegionSummary]:
+        conditions = as_activity_conditions(self.filter)
         return selectors.region_summaries(
             self.filter.qs,
             self.undated,
@@ -124,9 +125,9 @@ class SummaryScope:
             self.end,
             regions,
             top=top,
-            whole_record=dates_only(self.filter),
+            whole_record=conditions == {},  # no filter but the dates
             record=(self.first, self.last),
-            rows_filtered_by=as_activity_conditions(self.filter),
+            rows_filtered_by=conditions,
         )
 
     def periods(self) -> list[tuple[str, dict]]:
